@@ -1,0 +1,114 @@
+/// The effective desired state of the whole fleet at one commit: what `plan` compares with the
+/// world. Secrets appear only as Vault references.
+public struct DesiredState: Sendable, Codable {
+    /// Every environment, tenants' and shared offers', sorted by id.
+    public var environments: [DesiredEnvironment]
+
+    public init(environments: [DesiredEnvironment]) {
+        self.environments = environments
+    }
+
+    public func environments(ofTenant tenant: String) -> [DesiredEnvironment] {
+        environments.filter { $0.tenant == tenant }
+    }
+}
+
+/// One environment = one Juju model (or a place in a shared one).
+public struct DesiredEnvironment: Sendable, Codable, Equatable {
+    /// `<tenant>/<environment>`, or `<offer>@shared/<environment>` for a shared offer's own model.
+    public var id: String
+    /// The tenant, or nil for the model a shared offer runs for all its tenants.
+    public var tenant: String?
+    public var environment: String
+    public var offer: String
+    public var controller: String
+    public var controllerKind: Controller.Kind
+    public var cloud: String
+    public var model: String
+    /// The tenant lives in a model it does not own (a shared offer): it has no applications or
+    /// machines of its own there.
+    public var sharedModel: Bool
+    public var bundle: String
+    public var ha: Bool
+    public var policy: Policy
+    public var applications: [DesiredApplication]
+    public var machines: [MachineGroup]
+    /// Machines declared by the bundle itself, by bundle machine id.
+    public var bundleMachines: [String: BundleMachine]
+    public var relations: [[String]]
+    public var domains: [DesiredDomain]
+    /// Every Vault reference the environment's configuration uses, sorted.
+    public var secrets: [String]
+    public var labels: [String: String]
+
+    public func application(named name: String) -> DesiredApplication? {
+        applications.first { $0.name == name }
+    }
+}
+
+public struct DesiredApplication: Sendable, Codable, Equatable {
+    public var name: String
+    public var charm: String
+    public var channel: String?
+    public var revision: Int?
+    /// Units on IaaS, scale on k8s; nil for a subordinate, whose units follow its principal.
+    public var units: Int?
+    public var config: [String: ConfigValue]
+    public var expose: Bool
+    public var constraints: String?
+    public var base: String?
+    public var trust: Bool
+    public var to: [String]
+    public var passthrough: [String: RawValue]
+}
+
+public struct DesiredDomain: Sendable, Codable, Equatable {
+    public enum Record: String, Sendable, Codable {
+        /// A or AAAA to the address of an application's ingress, known once observed.
+        case applicationAddress = "application-address"
+        case a = "A"
+        case aaaa = "AAAA"
+        case cname = "CNAME"
+        /// The zone's wildcard record already answers for this host.
+        case wildcard = "wildcard"
+    }
+
+    public var host: String
+    public var zone: String
+    /// The DNS provider account that hosts the zone.
+    public var provider: String
+    public var providerType: DNSProvider.Kind
+    public var record: Record
+    public var target: Domain.Target?
+    public var tls: Bool
+    /// Buy the domain first when nobody owns it yet.
+    public var register: Bool
+}
+
+extension Domain.Target {
+    private enum CodingKeys: String, CodingKey { case application, address, cname }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case let .application(name): try container.encode(name, forKey: .application)
+        case let .address(address): try container.encode(address, forKey: .address)
+        case let .cname(host): try container.encode(host, forKey: .cname)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let name = try container.decodeIfPresent(String.self, forKey: .application) { self = .application(name) }
+        else if let address = try container.decodeIfPresent(String.self, forKey: .address) { self = .address(address) }
+        else { self = .cname(try container.decode(String.self, forKey: .cname)) }
+    }
+
+    public var summary: String {
+        switch self {
+        case let .application(name): return "application \(name)"
+        case let .address(address): return address
+        case let .cname(host): return host
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Syntax checks for the Juju strings manifests carry, so that a typo fails in `validate`, not
+/// half-way through an apply.
+enum CharmChannel {
+    static let risks: Set<String> = ["stable", "candidate", "beta", "edge"]
+
+    /// `[track/]risk[/branch]`, e.g. `stable`, `2.4/stable`, `8.0/edge/fix-1`.
+    static func problem(_ channel: String) -> String? {
+        let parts = channel.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
+            return "expected [track/]risk[/branch], like 2.4/stable"
+        }
+        let riskIndex = parts.count == 1 ? 0 : (parts.count == 3 ? 1 : (risks.contains(parts[1]) ? 1 : 0))
+        guard risks.contains(parts[riskIndex]) else {
+            return "the risk must be one of stable, candidate, beta, edge"
+        }
+        return nil
+    }
+}
+
+enum CharmBase {
+    static let knownSystems: Set<String> = ["ubuntu", "centos"]
+
+    /// `ubuntu@22.04` (optionally `/stable`), the form Juju 3 uses.
+    static func problem(_ base: String) -> String? {
+        let withoutRisk = base.split(separator: "/", maxSplits: 1).first.map(String.init) ?? base
+        let parts = withoutRisk.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, knownSystems.contains(String(parts[0])),
+              !parts[1].isEmpty, parts[1].allSatisfy({ $0.isNumber || $0 == "." }) else {
+            return "expected <os>@<version>, like ubuntu@22.04"
+        }
+        return nil
+    }
+}
+
+enum Constraints {
+    static let keys: Set<String> = [
+        "arch", "container", "cores", "cpu-cores", "cpu-power", "mem", "root-disk", "root-disk-source",
+        "tags", "spaces", "virt-type", "zones", "instance-type", "instance-role", "allocate-public-ip", "image",
+    ]
+
+    /// Space-separated `key=value` pairs with Juju's constraint keys.
+    static func problem(_ text: String) -> String? {
+        for pair in text.split(separator: " ") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return "'\(pair)' is not key=value" }
+            let key = String(parts[0])
+            guard keys.contains(key) else {
+                return "unknown constraint '\(key)'\(Suggestion.hint(for: key, in: keys.sorted()))"
+            }
+            if ["mem", "root-disk"].contains(key), !isSize(String(parts[1])) {
+                return "'\(parts[1])' is not a size for \(key); expected a number with an optional M, G, T or P suffix"
+            }
+            if ["cores", "cpu-cores", "cpu-power"].contains(key), Int(parts[1]) == nil {
+                return "'\(parts[1])' is not a whole number for \(key)"
+            }
+        }
+        return nil
+    }
+
+    private static func isSize(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if let last = digits.last, "MGTP".contains(last) { digits = digits.dropLast() }
+        return !digits.isEmpty && Double(digits) != nil
+    }
+}

@@ -1,0 +1,68 @@
+import Yams
+
+/// A manifest file parsed into YAML nodes, keeping line and column of every node.
+///
+/// Parsing never throws: a syntax error becomes a diagnostic at the position libyaml reports, so
+/// one broken file does not stop the others from being checked.
+struct YAMLFile {
+    let path: String
+    let documents: [Node]
+
+    static func parse(path: String, bytes: [UInt8], into sink: DiagnosticSink) -> YAMLFile? {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            sink.error("file is not valid UTF-8 text", at: .start(of: path))
+            return nil
+        }
+        do {
+            let documents = Array(try Yams.compose_all(yaml: text))
+            return YAMLFile(path: path, documents: documents)
+        } catch let error as YamlError {
+            let (location, message) = describe(error, path: path)
+            sink.error("YAML syntax error: \(message)", at: location)
+            return nil
+        } catch {
+            sink.error("YAML syntax error: \(error)", at: .start(of: path))
+            return nil
+        }
+    }
+
+    /// The single document a manifest must hold, reporting empty files and extra documents.
+    func singleDocument(kind: String, into sink: DiagnosticSink) -> Node? {
+        guard let first = documents.first else {
+            sink.error("file is empty; expected a \(kind) manifest", at: .start(of: path))
+            return nil
+        }
+        if documents.count > 1, let extra = documents[1].mark {
+            sink.error(
+                "a \(kind) manifest holds one YAML document; found \(documents.count) (remove the extra '---' sections)",
+                at: SourceLocation(file: path, line: extra.line, column: extra.column))
+        }
+        return first
+    }
+
+    private static func describe(_ error: YamlError, path: String) -> (SourceLocation, String) {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: path, line: max(1, mark.line), column: max(1, mark.column))
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return (at(mark), detail)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return (at(context.mark), "duplicate key \(keys) in the same mapping")
+        case let .reader(problem, offset, _, yaml):
+            var line = 1, column = 1
+            if let offset {
+                for character in yaml.unicodeScalars.prefix(offset) {
+                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+            }
+            return (SourceLocation(file: path, line: line, column: column), problem)
+        default:
+            return (.start(of: path), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+
+/// Where the manifests come from; shared by every command that reads them.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Desired-state repository: a local path, file://, http(s):// or ssh:// URL, or user@host:path.",
+        discussion: "Remote repositories are mirrored (bare) under --cache-dir and fetched on every run.",
+        valueName: "path|url"))
+    var repo: String?
+
+    @Option(name: .long, help: ArgumentHelp("Branch, tag or commit to read (default: HEAD of the repository; for remotes, the default branch).", valueName: "ref"))
+    var ref: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read manifests from a plain directory instead of git (pre-commit checks of a work tree).", valueName: "path"))
+    var dir: String?
+
+    @Option(name: .long, help: ArgumentHelp("File holding the HTTP(S) token (GitLab: sent as user oauth2). Default: $TENANTCTL_GIT_TOKEN.", valueName: "file"))
+    var gitTokenFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Private key for ssh:// repositories.", valueName: "file"))
+    var sshKey: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where remote repositories are mirrored. Default: $TENANTCTL_CACHE_DIR, else $XDG_CACHE_HOME/tenantctl or ~/.cache/tenantctl.", valueName: "dir"))
+    var cacheDir: String?
+
+    @Flag(name: .long, help: "Use the cached mirror as it is, without fetching (offline work).")
+    var noFetch = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds allowed for connecting to and fetching from a remote.", valueName: "seconds"))
+    var gitTimeout: Int = 60
+
+    func validate() throws {
+        if repo != nil, dir != nil {
+            throw ValidationError("use either --repo or --dir, not both")
+        }
+        if dir != nil, ref != nil {
+            throw ValidationError("--ref reads a git commit; it does not apply to --dir")
+        }
+        if gitTimeout < 1 {
+            throw ValidationError("--git-timeout must be at least 1 second")
+        }
+    }
+
+    var cacheDirectory: String {
+        if let cacheDir { return cacheDir }
+        let environment = ProcessInfo.processInfo.environment
+        if let configured = environment["TENANTCTL_CACHE_DIR"], !configured.isEmpty { return configured }
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/tenantctl" }
+        return NSHomeDirectory() + "/.cache/tenantctl"
+    }
+}

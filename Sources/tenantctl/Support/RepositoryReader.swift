@@ -1,0 +1,62 @@
+import Foundation
+import GitSource
+import TenantCore
+
+/// Opens the repository the options name and reads manifests out of a commit's tree.
+struct RepositoryReader {
+    let options: RepositoryOptions
+
+    /// The repository argument: --repo, else $TENANTCTL_REPO, else the current directory.
+    var repositoryArgument: String {
+        if let repo = options.repo { return repo }
+        if let configured = ProcessInfo.processInfo.environment["TENANTCTL_REPO"], !configured.isEmpty { return configured }
+        return "."
+    }
+
+    func openGit() throws -> GitRepository {
+        let location = try RepositoryLocation.parse(repositoryArgument)
+        return try GitRepository.open(location, cacheDirectory: options.cacheDirectory, credentials: try credentials(),
+                                      fetch: !options.noFetch, timeoutSeconds: options.gitTimeout)
+    }
+
+    func credentials() throws -> GitCredentials {
+        var token = ProcessInfo.processInfo.environment["TENANTCTL_GIT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let path = options.gitTokenFile {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError("cannot read the token file \(path)")
+            }
+            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { throw CLIError("the token file \(path) is empty") }
+            token = text
+        }
+        if let key = options.sshKey, !FileManager.default.isReadableFile(atPath: key) {
+            throw CLIError("cannot read the SSH key \(key)")
+        }
+        return GitCredentials(httpToken: token, sshKeyPath: options.sshKey,
+                              sshKeyPassphrase: ProcessInfo.processInfo.environment["TENANTCTL_SSH_KEY_PASSPHRASE"])
+    }
+
+    /// Every manifest file of the chosen commit, or of the directory given with --dir.
+    func snapshot() throws -> RepositorySnapshot {
+        if let dir = options.dir { return try DirectorySource.read(dir) }
+        let repository = try openGit()
+        let commit = try repository.resolveCommit(options.ref ?? "HEAD")
+        let files = try manifestFiles(repository, commit: commit)
+        return RepositorySnapshot(files: files, source: try RepositoryLocation.parse(repositoryArgument).redacted,
+                                  commit: try repository.commitInfo(commit))
+    }
+
+    func manifestFiles(_ repository: GitRepository, commit: ObjectID, under prefixes: [String]? = nil) throws -> [ManifestFile] {
+        var files: [ManifestFile] = []
+        if prefixes == nil || prefixes!.contains(Fleet.fileName), let fleet = try repository.file(at: commit, path: Fleet.fileName) {
+            files.append(ManifestFile(path: Fleet.fileName, bytes: fleet))
+        }
+        let folders = prefixes?.filter { $0 != Fleet.fileName } ?? RepositoryLayout.topLevelFolders
+        if !folders.isEmpty {
+            for (path, data) in try repository.files(at: commit, under: folders) where RepositoryLayout.isManifestCandidate(path) {
+                files.append(ManifestFile(path: path, bytes: data))
+            }
+        }
+        return files
+    }
+}

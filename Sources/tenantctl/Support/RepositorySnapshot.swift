@@ -1,0 +1,17 @@
+import GitSource
+import TenantCore
+
+/// The manifests of one commit (or one directory), with where they came from.
+struct RepositorySnapshot {
+    var files: [ManifestFile]
+    /// The repository as shown to users: a path, or a URL without credentials.
+    var source: String
+    var commit: CommitInfo?
+    /// Files that exist but could not be read; reported like manifest problems.
+    var readErrors: [Diagnostic] = []
+
+    var label: String {
+        guard let commit else { return source }
+        return "\(source) @ \(commit.id.prefix(12)) (\(commit.summary))"
+    }
+}
