@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
     ],
     swiftLanguageModes: [.v6]

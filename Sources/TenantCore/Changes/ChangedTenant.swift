@@ -59,4 +59,10 @@ public struct ChangedTenant: Hashable, Sendable, Codable {
     public var tenant: String
     public var change: Change
     public var reasons: [Reason]
+
+    public init(tenant: String, change: Change, reasons: [Reason]) {
+        self.tenant = tenant
+        self.change = change
+        self.reasons = reasons
+    }
 }

@@ -83,6 +83,7 @@ struct TenantResolver {
             }
         }
         guard let model = offer.sharedModels[name] else {
+            if offer.sharedModels.isEmpty { return nil }  // reported on the offer
             error(prefix, "offer '\(offer.name.value)' has no shared model for environment '\(name)'; it has: \(offer.sharedModels.keys.sorted().joined(separator: ", "))",
                   at: environment.name.location)
             return nil
@@ -239,6 +240,7 @@ struct TenantResolver {
         let record: DesiredDomain.Record
         switch domain.target?.value {
         case nil:
+            if domain.targetWritten { return nil }  // its problem was reported where it was written
             guard wildcard else {
                 error("\(prefix).target", "'\(host)' needs a target (application, address or cname): only one-label hosts under a wildcard zone are answered without a record of their own",
                       at: domain.location)

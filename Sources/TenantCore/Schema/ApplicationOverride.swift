@@ -46,6 +46,12 @@ public struct MachineGroup: Hashable, Sendable, Codable {
     public var constraints: String?
     public var base: String?
 
+    public init(count: Int, constraints: String? = nil, base: String? = nil) {
+        self.count = count
+        self.constraints = constraints
+        self.base = base
+    }
+
     static func decode(_ field: Field) -> Located<MachineGroup>? {
         guard let map = field.mapping(allowed: ["count", "constraints", "base"], context: "a machine group") else { return nil }
         var count = 1

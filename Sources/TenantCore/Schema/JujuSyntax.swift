@@ -7,11 +7,12 @@ enum CharmChannel {
     static func problem(_ channel: String) -> String? {
         let parts = channel.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
-            return "expected [track/]risk[/branch], like 2.4/stable"
+            return "does not read [track/]risk[/branch], like 2.4/stable"
         }
         let riskIndex = parts.count == 1 ? 0 : (parts.count == 3 ? 1 : (risks.contains(parts[1]) ? 1 : 0))
         guard risks.contains(parts[riskIndex]) else {
-            return "the risk must be one of stable, candidate, beta, edge"
+            let written = parts.count == 1 ? parts[0] : parts[1]
+            return "has no valid risk: '\(written)' is not stable, candidate, beta or edge\(Suggestion.hint(for: written, in: ["stable", "candidate", "beta", "edge"]))"
         }
         return nil
     }
@@ -26,7 +27,7 @@ enum CharmBase {
         let parts = withoutRisk.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, knownSystems.contains(String(parts[0])),
               !parts[1].isEmpty, parts[1].allSatisfy({ $0.isNumber || $0 == "." }) else {
-            return "expected <os>@<version>, like ubuntu@22.04"
+            return "does not read <os>@<version>, like ubuntu@22.04"
         }
         return nil
     }
@@ -42,16 +43,16 @@ enum Constraints {
     static func problem(_ text: String) -> String? {
         for pair in text.split(separator: " ") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { return "'\(pair)' is not key=value" }
+            guard parts.count == 2 else { return "has '\(pair)', which is not key=value" }
             let key = String(parts[0])
             guard keys.contains(key) else {
-                return "unknown constraint '\(key)'\(Suggestion.hint(for: key, in: keys.sorted()))"
+                return "has unknown constraint '\(key)'\(Suggestion.hint(for: key, in: keys.sorted()))"
             }
             if ["mem", "root-disk"].contains(key), !isSize(String(parts[1])) {
-                return "'\(parts[1])' is not a size for \(key); expected a number with an optional M, G, T or P suffix"
+                return "has '\(parts[1])', which is not a size for \(key); expected a number with an optional M, G, T or P suffix"
             }
             if ["cores", "cpu-cores", "cpu-power"].contains(key), Int(parts[1]) == nil {
-                return "'\(parts[1])' is not a whole number for \(key)"
+                return "has '\(parts[1])', which is not a whole number for \(key)"
             }
         }
         return nil

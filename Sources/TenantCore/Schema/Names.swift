@@ -28,7 +28,7 @@ public enum Names {
             let text = String(label)
             if text == "*" && index == 0 { return "must not be a wildcard; name the host" }
             if let problem = labelProblem(text) {
-                return "label '\(text)' \(problem)"
+                return "has a label '\(text)' that \(problem)"
             }
         }
         if labels.last!.allSatisfy(\.isNumber) { return "has a numeric top-level label; an address is not a hostname" }

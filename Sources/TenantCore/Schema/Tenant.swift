@@ -36,6 +36,8 @@ public struct Domain: Sendable {
     public var host: Located<String>
     public var environment: Located<String>?
     public var target: Located<Target>?
+    /// A target was written, even if it could not be decoded (so "needs a target" is not repeated).
+    public var targetWritten: Bool
     public var register: Bool
     public var tls: Bool
     public var zone: Located<String>?
@@ -106,6 +108,7 @@ enum TenantDecoder {
         let target = map.optional("target").flatMap(decodeTarget)
         guard let host else { return nil }
         return Domain(host: host, environment: map.optional("environment")?.string(), target: target,
+                      targetWritten: map.has("target"),
                       register: map.optional("register")?.bool()?.value ?? false,
                       tls: map.optional("tls")?.bool()?.value ?? true,
                       zone: zone, provider: map.optional("provider")?.string(), location: field.location)

@@ -31,18 +31,18 @@ public struct VaultReference: Hashable, Sendable, Codable, CustomStringConvertib
         let path = String(parts[0]), key = String(parts[1])
         if path.isEmpty { return .failure(.init("has an empty path; write vault:<path>#<key>")) }
         if path.hasPrefix("/") || path.hasSuffix("/") || path.contains("//") {
-            return .failure(.init("path '\(path)' must not start or end with '/' nor contain '//'"))
+            return .failure(.init("has path '\(path)', which must not start or end with '/' nor contain '//'"))
         }
         let segments = path.split(separator: "/")
         for segment in segments where segment == "." || segment == ".." {
-            return .failure(.init("path '\(path)' must not contain '.' or '..' segments"))
+            return .failure(.init("has path '\(path)', which must not contain '.' or '..' segments"))
         }
         if let bad = path.unicodeScalars.first(where: { !isPathCharacter($0) }) {
-            return .failure(.init("path '\(path)' contains '\(bad)'; use letters, digits, '-', '_', '.' and '/'"))
+            return .failure(.init("has path '\(path)', which contains '\(bad)'; use letters, digits, '-', '_', '.' and '/'"))
         }
         if key.isEmpty { return .failure(.init("has an empty key after '#'")) }
         if let bad = key.unicodeScalars.first(where: { !isKeyCharacter($0) }) {
-            return .failure(.init("key '\(key)' contains '\(bad)'; use letters, digits, '-', '_' and '.'"))
+            return .failure(.init("has key '\(key)', which contains '\(bad)'; use letters, digits, '-', '_' and '.'"))
         }
         return .success(VaultReference(path: path, key: key))
     }

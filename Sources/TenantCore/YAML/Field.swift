@@ -33,11 +33,19 @@ struct Field {
 
     func typeMismatch(expected: String) {
         var got = node.typeDescription
-        if case let .scalar(scalar) = node, !node.isNull {
+        // Echo the value to help find it, except where it may be a secret written in clear.
+        if case let .scalar(scalar) = node, !node.isNull, !mayHoldSecret {
             let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
             got += " ('\(text)')"
         }
         error("expected \(expected), got \(got)")
+    }
+
+    /// Credentials and secret-named options: their values are never repeated in messages.
+    var mayHoldSecret: Bool {
+        let components = path.split(separator: ".")
+        if components.contains("credentials") || components.contains("auth") { return true }
+        return components.last.map { SecretNames.isSensitive(String($0)) } ?? false
     }
 
     // MARK: scalars

@@ -14,7 +14,10 @@ struct YAMLFile {
             return nil
         }
         do {
-            let documents = Array(try Yams.compose_all(yaml: text))
+            // Iterate the parser directly: Yams' lazy document sequence drops parse errors.
+            let parser = try Parser(yaml: text)
+            var documents: [Node] = []
+            while let document = try parser.nextRoot() { documents.append(document) }
             return YAMLFile(path: path, documents: documents)
         } catch let error as YamlError {
             let (location, message) = describe(error, path: path)
