@@ -248,7 +248,7 @@ enum BrokenCases {
         ]),
         BrokenCase("duplicate controller", [.replace("tenantctl.yaml", "    - name: openstack\n", "    - name: k8s\n")], expected: [
             "offers/grand-compte.yaml:7:15: spec.controller: no controller named 'openstack' in tenantctl.yaml",
-            "tenantctl.yaml:11:13: duplicate controller 'k8s' (first defined at tenantctl.yaml:8:13)",
+            "tenantctl.yaml:11:13: spec.controllers: duplicate controller 'k8s' (first defined at tenantctl.yaml:8:13)",
         ]),
         BrokenCase("wildcard domain without its zone", [.replace("tenantctl.yaml", "wildcardDomain: bibind.com", "wildcardDomain: bibind.net")], expected: [
             "tenantctl.yaml:6:19: spec.wildcardDomain: 'bibind.net' has no zone under spec.dns.zones; add it with the provider that hosts it",
@@ -276,6 +276,22 @@ enum BrokenCases {
         ]),
         BrokenCase("missing required offer", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  environments:\n    production: {}\n")], expected: [
             "tenants/acme.yaml:6:3: spec.offer: missing required field 'offer' (the name of a file under offers/)",
+        ]),
+        BrokenCase("more placements than units", [.set("tenants/bigcorp.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: bigcorp\nspec:\n  offer: grand-compte\n  controller: openstack\n  bundle: magento-machines\n  environments:\n    staging:\n      applications:\n        magento: {units: 0}\n")], expected: [
+            "tenants/bigcorp.yaml:12:26: spec.environments.staging.applications.magento.units: application 'magento' has 0 unit(s) but its bundle places 1 (to: 0); Juju refuses more placements than units",
+        ]),
+        BrokenCase("relation names an application the bundle lacks", [.replace("bundles/magento-k8s.yaml", "  - [magento:ingress, traefik:ingress]", "  - [magento:ingress, nginx:ingress]")], expected: [
+            "bundles/magento-k8s.yaml:22:23: relations: 'nginx:ingress' names 'nginx', which is neither an application nor a saas entry of this bundle",
+        ]),
+        BrokenCase("invalid constraints in an application override", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  environments:\n    production:\n      applications:\n        magento: {constraints: cores=lots}\n")], expected: [
+            "tenants/acme.yaml:10:32: spec.environments.production.applications.magento.constraints: 'cores=lots' is not a Juju constraint list: it has 'lots', which is not a whole number for cores",
+        ]),
+        BrokenCase("domain index counts invalid entries", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  domains:\n    - host: bad_host.bibind.com\n    - host: www.acme.bibind.cloud\n")], expected: [
+            "tenants/acme.yaml:8:13: spec.domains[0].host: 'bad_host.bibind.com' is not a valid hostname: it has a label 'bad_host' that contains '_'; only lower case letters, digits and '-' are allowed",
+            "tenants/acme.yaml:9:7: spec.domains[1].target: 'www.acme.bibind.cloud' needs a target (application, address or cname): only one-label hosts under a wildcard zone are answered without a record of their own",
+        ]),
+        BrokenCase("encryption key in clear", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  environments:\n    production:\n      applications:\n        magento:\n          config: {crypt-key: 6f1d0c}\n")], expected: [
+            "tenants/acme.yaml:11:31: spec.environments.production.applications.magento.config.crypt-key: 'crypt-key' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
         ]),
     ]
 }

@@ -36,6 +36,8 @@ public struct DesiredEnvironment: Sendable, Codable, Equatable {
     /// Machines declared by the bundle itself, by bundle machine id.
     public var bundleMachines: [String: BundleMachine]
     public var relations: [[String]]
+    /// Offers from other models the bundle consumes (`saas:`), by local name: offer URL.
+    public var saas: [String: String]
     public var domains: [DesiredDomain]
     /// Every Vault reference the environment's configuration uses, sorted.
     public var secrets: [String]
@@ -56,7 +58,10 @@ public struct DesiredApplication: Sendable, Codable, Equatable {
     public var config: [String: ConfigValue]
     public var expose: Bool
     public var constraints: String?
+    /// The application's base, else the bundle's `default-base`.
     public var base: String?
+    /// Legacy series, from Juju 2.9-era bundles that name no base.
+    public var series: String?
     public var trust: Bool
     public var to: [String]
     public var passthrough: [String: RawValue]

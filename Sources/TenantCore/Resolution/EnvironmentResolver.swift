@@ -11,7 +11,8 @@ enum EnvironmentResolver {
             return DesiredApplication(
                 name: name, charm: app.charm, channel: app.channel, revision: app.revision, units: app.units,
                 config: app.options.mapValues(\.value), expose: app.expose, constraints: app.constraints,
-                base: app.base, trust: app.trust, to: app.to, passthrough: app.passthrough)
+                base: app.base ?? (app.series == nil ? bundle.defaultBase : nil), series: app.series ?? bundle.series,
+                trust: app.trust, to: app.to, passthrough: app.passthrough)
         }
         for layer in layers {
             guard let sizing = layer.sizing else { continue }

@@ -47,8 +47,11 @@ struct TenantResolver {
         }
         let chosen = tenant.controller ?? offer.controller ?? fleet.defaults.controller
         guard let chosen else {
-            error("spec.controller", "no controller: set spec.controller here or defaults.controller in \(Fleet.fileName)",
-                  at: tenant.name.location)
+            // A shared offer without a controller is reported once, on the offer.
+            if offer.tenancy == .dedicated {
+                error("spec.controller", "no controller: set spec.controller here or defaults.controller in \(Fleet.fileName)",
+                      at: tenant.name.location)
+            }
             return nil
         }
         guard let controller = fleet.controller(named: chosen.value) else {
@@ -92,7 +95,7 @@ struct TenantResolver {
             id: "\(tenant.name.value)/\(name)", tenant: tenant.name.value, environment: name, offer: offer.name.value,
             controller: controller.name.value, controllerKind: controller.kind, cloud: controller.cloud,
             model: model.value, sharedModel: true, bundle: offer.bundle.value, ha: false, policy: policy,
-            applications: [], machines: [], bundleMachines: [:], relations: [], domains: [], secrets: [],
+            applications: [], machines: [], bundleMachines: [:], relations: [], saas: [:], domains: [], secrets: [],
             labels: tenant.labels)
     }
 
@@ -134,12 +137,23 @@ struct TenantResolver {
                       at: controllerLocation)
             }
         }
+        // HA concerns the applications the offer or the tenant sizes for this environment; an
+        // application left at the bundle's size (a CA, an integrator) may be a singleton.
+        let sized = Set(environment.sizing.applications.keys).union(offerSizing?.applications.keys ?? [:].keys)
         if ha {
-            for application in applications where (application.units ?? 2) < 2 {
+            for application in applications where sized.contains(application.name) && (application.units ?? 2) < 2 {
                 let location = environment.sizing.applications[application.name]?.units?.location
                     ?? environment.sizing.ha?.location ?? tenant.offer.location
                 error("\(prefix).applications.\(application.name).units",
                       "environment '\(name)' is highly available (ha: true) but application '\(application.name)' has \(application.units ?? 0) unit(s); HA needs at least 2",
+                      at: location)
+            }
+        }
+        if controller.kind == .iaas {
+            for application in applications where application.units != nil && application.to.count > application.units! {
+                let location = environment.sizing.applications[application.name]?.units?.location ?? tenant.offer.location
+                error("\(prefix).applications.\(application.name).units",
+                      "application '\(application.name)' has \(application.units!) unit(s) but its bundle places \(application.to.count) (to: \(application.to.joined(separator: ", "))); Juju refuses more placements than units",
                       at: location)
             }
         }
@@ -150,7 +164,7 @@ struct TenantResolver {
             bundle: bundle.name.value, ha: ha, policy: policy, applications: applications,
             machines: controller.kind == .iaas ? machines.map(\.value) : [],
             bundleMachines: controller.kind == .iaas ? bundle.machines : [:],
-            relations: bundle.relations.map { $0.map(\.value) }, domains: [],
+            relations: bundle.relations.map { $0.map(\.value) }, saas: bundle.saas, domains: [],
             secrets: EnvironmentResolver.secrets(of: applications), labels: tenant.labels)
     }
 
@@ -160,8 +174,8 @@ struct TenantResolver {
     // MARK: domains
 
     private func attachDomains(to environments: inout [DesiredEnvironment], declared: [String]) {
-        for (index, domain) in tenant.domains.enumerated() {
-            let prefix = "spec.domains[\(index)]"
+        for domain in tenant.domains {
+            let prefix = "spec.domains[\(domain.index)]"
             let environmentName = domain.environment?.value ?? "production"
             guard declared.contains(environmentName) else {
                 if let written = domain.environment {

@@ -13,6 +13,15 @@ public struct ApplicationOverride: Sendable {
 
     static let keys = ["channel", "revision", "units", "config", "expose", "constraints", "base", "trust"]
 
+    private static func constraints(_ field: Field?) -> String? {
+        guard let field, let text = field.nonEmptyString() else { return nil }
+        if let problem = Constraints.problem(text.value) {
+            field.error("'\(text.value)' is not a Juju constraint list: it \(problem)")
+            return nil
+        }
+        return text.value
+    }
+
     static func decode(name: Located<String>, field: Field) -> ApplicationOverride? {
         guard let map = field.mapping(allowed: keys, context: "application '\(name.value)'") else { return nil }
         let channelField = map.optional("channel")
@@ -34,7 +43,7 @@ public struct ApplicationOverride: Sendable {
             name: name, channel: channel, revision: revision, units: units,
             config: map.optional("config")?.configMap() ?? [:],
             expose: map.optional("expose")?.bool()?.value,
-            constraints: map.optional("constraints")?.nonEmptyString()?.value,
+            constraints: constraints(map.optional("constraints")),
             base: base?.value,
             trust: map.optional("trust")?.bool()?.value)
     }

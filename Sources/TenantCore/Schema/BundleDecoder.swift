@@ -30,6 +30,7 @@ enum BundleDecoder {
             apply(root, to: &bundle, isOverlay: index > 0, requireVaultForSecrets: requireVaultForSecrets)
         }
         _ = first
+        checkRelations(bundle, sink: sink)
         return bundle
     }
 
@@ -81,6 +82,20 @@ enum BundleDecoder {
                 continue
             }
             bundle.relations.append(endpoints)
+        }
+    }
+
+    /// Relations may only join the bundle's applications and its `saas` offers.
+    private static func checkRelations(_ bundle: Bundle, sink: DiagnosticSink) {
+        let known = Set(bundle.applicationOrder).union(bundle.saas.keys)
+        for endpoints in bundle.relations {
+            for endpoint in endpoints {
+                let application = String(endpoint.value.split(separator: ":", maxSplits: 1).first ?? "")
+                if !known.contains(application) {
+                    sink.error("relations: '\(endpoint.value)' names '\(application)', which is neither an application nor a saas entry of this bundle\(Suggestion.hint(for: application, in: known.sorted()))",
+                               at: endpoint.location, field: "relations")
+                }
+            }
         }
     }
 

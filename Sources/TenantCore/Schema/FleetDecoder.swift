@@ -53,12 +53,12 @@ enum FleetDecoder {
         }
         defaults.controller = map.optional("controller")?.string()
         if let list = map.optional("environments") {
-            defaults.environments = list.stringList() ?? []
-            for (index, name) in defaults.environments.enumerated() {
-                if let problem = Names.labelProblem(name.value) {
-                    list.sink.error("\(list.path)[\(index)]: '\(name.value)' is not a valid environment name: it \(problem)",
-                                    at: name.location, field: list.path)
-                }
+            // An invalid name is reported here and left out, so it does not become model names.
+            defaults.environments = (list.stringList() ?? []).enumerated().compactMap { index, name in
+                guard let problem = Names.labelProblem(name.value) else { return name }
+                list.sink.error("\(list.path)[\(index)]: '\(name.value)' is not a valid environment name: it \(problem)",
+                                at: name.location, field: list.path)
+                return nil
             }
         } else {
             defaults.environments = FleetDefaults.standardEnvironments.map { Located($0, at: field.location) }

@@ -3,7 +3,7 @@
 public enum SecretNames {
     private static let secretWords: Set<String> = [
         "password", "passwd", "passphrase", "secret", "token", "credential", "credentials",
-        "apikey", "privatekey", "secretkey", "accesskey", "tlskey", "sslkey", "encryptionkey", "signingkey",
+        "apikey", "privatekey", "secretkey", "accesskey", "tlskey", "sslkey", "encryptionkey", "signingkey", "cryptkey", "masterkey", "licensekey",
     ]
 
     /// True for `admin-password`, `db_passwd`, `api-key`, `secretAccessKey`, `tls-private-key`,

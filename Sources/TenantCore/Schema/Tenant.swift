@@ -43,6 +43,9 @@ public struct Domain: Sendable {
     public var zone: Located<String>?
     public var provider: Located<String>?
     public var location: SourceLocation
+    /// Position in `spec.domains`, for messages (invalid entries are dropped, so it is not the
+    /// index in `Tenant.domains`).
+    public var index: Int
 }
 
 enum TenantDecoder {
@@ -57,7 +60,7 @@ enum TenantDecoder {
             if entries.isEmpty { field.error("must list at least one environment, or be left out to take the fleet's defaults") }
             environments = entries.compactMap { name, envField in decodeEnvironment(name: name, field: envField) }
         }
-        let domains = spec.optional("domains")?.sequence()?.compactMap(decodeDomain) ?? []
+        let domains = spec.optional("domains")?.sequence()?.enumerated().compactMap { decodeDomain($0.element, index: $0.offset) } ?? []
         let policy = spec.optional("policy").flatMap(PolicySpec.decode)
         guard let offer else { return nil }
         return Tenant(name: envelope.name, file: root.file, labels: envelope.labels, offer: offer,
@@ -89,7 +92,7 @@ enum TenantDecoder {
                                  sizing: EnvironmentSizing.decode(map))
     }
 
-    private static func decodeDomain(_ field: Field) -> Domain? {
+    private static func decodeDomain(_ field: Field, index: Int) -> Domain? {
         guard let map = field.mapping(
             allowed: ["host", "environment", "target", "register", "tls", "zone", "provider"], context: "a domain")
         else { return nil }
@@ -111,7 +114,7 @@ enum TenantDecoder {
                       targetWritten: map.has("target"),
                       register: map.optional("register")?.bool()?.value ?? false,
                       tls: map.optional("tls")?.bool()?.value ?? true,
-                      zone: zone, provider: map.optional("provider")?.string(), location: field.location)
+                      zone: zone, provider: map.optional("provider")?.string(), location: field.location, index: index)
     }
 
     private static func decodeTarget(_ field: Field) -> Located<Domain.Target>? {

@@ -4,10 +4,10 @@ enum FleetChecks {
         if fleet.controllers.isEmpty {
             sink.error("spec.controllers: the fleet needs at least one Juju controller", at: .start(of: fleet.file), field: "spec.controllers")
         }
-        reportDuplicates(fleet.controllers.map(\.name), what: "controller", sink: sink)
-        reportDuplicates(fleet.dnsProviders.map(\.name), what: "DNS provider", sink: sink)
-        reportDuplicates(fleet.dnsZones.map(\.zone), what: "DNS zone", sink: sink)
-        reportDuplicates(fleet.defaults.environments, what: "default environment", sink: sink)
+        reportDuplicates(fleet.controllers.map(\.name), what: "controller", field: "spec.controllers", sink: sink)
+        reportDuplicates(fleet.dnsProviders.map(\.name), what: "DNS provider", field: "spec.dns.providers", sink: sink)
+        reportDuplicates(fleet.dnsZones.map(\.zone), what: "DNS zone", field: "spec.dns.zones", sink: sink)
+        reportDuplicates(fleet.defaults.environments, what: "default environment", field: "spec.defaults.environments", sink: sink)
 
         if let controller = fleet.defaults.controller, fleet.controller(named: controller.value) == nil {
             sink.error("spec.defaults.controller: no controller named '\(controller.value)' in spec.controllers\(Suggestion.hint(for: controller.value, in: fleet.controllers.map(\.name.value)))",
@@ -29,11 +29,11 @@ enum FleetChecks {
         }
     }
 
-    static func reportDuplicates(_ names: [Located<String>], what: String, sink: DiagnosticSink) {
+    static func reportDuplicates(_ names: [Located<String>], what: String, field: String, sink: DiagnosticSink) {
         var first: [String: SourceLocation] = [:]
         for name in names {
             if let earlier = first[name.value] {
-                sink.error("duplicate \(what) '\(name.value)' (first defined at \(earlier))", at: name.location)
+                sink.error("\(field): duplicate \(what) '\(name.value)' (first defined at \(earlier))", at: name.location, field: field)
             } else {
                 first[name.value] = name.location
             }

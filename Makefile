@@ -1,0 +1,79 @@
+# tenantctl — build, demo, tests and benchmark.
+#
+# `make demo` and `make test` work on a fresh Debian machine: they install what is missing
+# (Debian packages through apt-get, as root or with sudo) before building.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+SWIFT ?= swift
+APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev lighttpd
+DEMO_DIR ?= $(CURDIR)/.build/demo
+BENCH_DIR ?= $(CURDIR)/.build/bench
+BENCH_TENANTS ?= 10000
+
+.PHONY: all deps build demo test bench clean help
+
+all: build
+
+help:
+	@echo "make demo   build, then validate and render the example tenant repository"
+	@echo "make test   install what is missing, build and run the whole test suite"
+	@echo "make bench  measure validate and changed on a generated 10,000-tenant repository"
+	@echo "make deps   install the Debian packages the build and the tests need"
+
+# Installs only the packages that are missing, so it is quick when all are there.
+deps:
+	@missing=""; \
+	for pkg in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  sudo_cmd=""; [ "$$(id -u)" = 0 ] || sudo_cmd="sudo"; \
+	  $$sudo_cmd apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo_cmd apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build --product tenantctl
+
+demo: build
+	@./.build/debug/tenantctl version
+	rm -rf "$(DEMO_DIR)"; mkdir -p "$(DEMO_DIR)"; \
+	cp -R examples/tenants-repo "$(DEMO_DIR)/tenants-repo"; \
+	cd "$(DEMO_DIR)/tenants-repo"; \
+	git init -q -b main; git add -A; \
+	git -c user.name=demo -c user.email=demo@example.invalid commit -q -m "Example fleet"; \
+	tenantctl="$(CURDIR)/.build/debug/tenantctl"; \
+	echo; echo "== tenantctl validate --repo $(DEMO_DIR)/tenants-repo"; \
+	"$$tenantctl" validate --repo .; \
+	for tenant in $$(ls tenants | sed -e 's/\.ya\?ml$$//' | head -3); do \
+	  echo; echo "== tenantctl render --repo . $$tenant --env production"; \
+	  "$$tenantctl" render --repo . "$$tenant" --env production || "$$tenantctl" render --repo . "$$tenant"; \
+	done; \
+	first=$$(ls tenants | head -1); \
+	echo; echo "== a commit that touches tenants/$$first, then: tenantctl changed --from HEAD~1 --to HEAD"; \
+	path="tenants/$$first"; [ -d "$$path" ] && path="$$path/tenant.yaml"; \
+	printf '# reviewed by the demo\n' >> "$$path"; \
+	git -c user.name=demo -c user.email=demo@example.invalid commit -q -am "Touch $$first"; \
+	"$$tenantctl" changed --repo . --from HEAD~1 --to HEAD
+
+test: deps
+	$(SWIFT) build --build-tests
+	@mkdir -p .build
+	@status=0; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log || status=$$?; \
+	summary=$$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -1 || true); \
+	total=$$(echo "$$summary" | sed -nE 's/.*Executed ([0-9]+) tests?.*/\1/p'); \
+	failed=$$(echo "$$summary" | sed -nE 's/.*with ([0-9]+) failures?.*/\1/p'); \
+	echo "tests: $$(( $${total:-0} - $${failed:-0} )) passed, $${failed:-0} failed"; \
+	[ "$$status" = 0 ] && [ "$${failed:-1}" = 0 ] && [ "$${total:-0}" -gt 0 ]
+
+bench: deps
+	$(SWIFT) build -c release --product tenantctl
+	$(SWIFT) build -c release --product tenantctl-bench
+	./.build/release/tenantctl-bench --tenantctl ./.build/release/tenantctl \
+	  --examples examples/tenants-repo --work "$(BENCH_DIR)" --tenants $(BENCH_TENANTS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,99 @@
+/// A Juju model as `juju status` and `juju export-bundle` show it, reduced to what planning needs.
+public struct ObservedModel: Codable, Sendable, Equatable {
+    public var name: String
+    public var kind: Controller.Kind
+    public var applications: [String: ObservedApplication]
+    public var machines: [String: ObservedMachine]
+    /// Established relations, one per endpoint side: `magento:database -> mysql`.
+    public var relations: [ObservedRelation]
+
+    public init(name: String, kind: Controller.Kind, applications: [String: ObservedApplication] = [:],
+                machines: [String: ObservedMachine] = [:], relations: [ObservedRelation] = []) {
+        self.name = name
+        self.kind = kind
+        self.applications = applications
+        self.machines = machines
+        self.relations = relations
+    }
+}
+
+public struct ObservedApplication: Codable, Sendable, Equatable {
+    public var charm: String
+    public var channel: String?
+    public var revision: Int?
+    /// Units on IaaS; on k8s the units that exist (the scale target is `scale`).
+    public var units: [ObservedUnit]
+    /// The k8s scale Juju was asked for; nil on IaaS.
+    public var scale: Int?
+    public var subordinate: Bool
+    public var exposed: Bool
+    /// Charm configuration as set (defaults excluded when Juju says so).
+    public var config: [String: ConfigValue]
+    /// For options set from Vault: the reference last applied, recorded by tenantctl, so secrets
+    /// are compared by reference and never read to plan.
+    public var appliedSecrets: [String: String]
+
+    public init(charm: String, channel: String? = nil, revision: Int? = nil, units: [ObservedUnit] = [], scale: Int? = nil,
+                subordinate: Bool = false, exposed: Bool = false, config: [String: ConfigValue] = [:],
+                appliedSecrets: [String: String] = [:]) {
+        self.charm = charm
+        self.channel = channel
+        self.revision = revision
+        self.units = units
+        self.scale = scale
+        self.subordinate = subordinate
+        self.exposed = exposed
+        self.config = config
+        self.appliedSecrets = appliedSecrets
+    }
+
+    /// How many units the application has, as the planner compares it with the desired count.
+    public var unitCount: Int { scale ?? units.count }
+}
+
+public struct ObservedUnit: Codable, Sendable, Equatable {
+    public var name: String
+    public var machine: String?
+    public var workloadStatus: String
+    public var workloadMessage: String?
+    public var agentStatus: String
+    public var agentMessage: String?
+
+    public init(name: String, machine: String? = nil, workloadStatus: String, workloadMessage: String? = nil,
+                agentStatus: String, agentMessage: String? = nil) {
+        self.name = name
+        self.machine = machine
+        self.workloadStatus = workloadStatus
+        self.workloadMessage = workloadMessage
+        self.agentStatus = agentStatus
+        self.agentMessage = agentMessage
+    }
+}
+
+public struct ObservedMachine: Codable, Sendable, Equatable {
+    public var id: String
+    public var constraints: String?
+    public var base: String?
+    public var status: String
+
+    public init(id: String, constraints: String? = nil, base: String? = nil, status: String) {
+        self.id = id
+        self.constraints = constraints
+        self.base = base
+        self.status = status
+    }
+}
+
+/// One side of a relation as `juju status` lists it: the application's endpoint and the
+/// application at the other end (status does not name the remote endpoint).
+public struct ObservedRelation: Codable, Sendable, Hashable {
+    public var application: String
+    public var endpoint: String
+    public var remoteApplication: String
+
+    public init(application: String, endpoint: String, remoteApplication: String) {
+        self.application = application
+        self.endpoint = endpoint
+        self.remoteApplication = remoteApplication
+    }
+}
