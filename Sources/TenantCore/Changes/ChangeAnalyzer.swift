@@ -62,18 +62,18 @@ public enum ChangeAnalyzer {
 
             switch (oldTenant, newTenant) {
             case let (old?, new?) where old != new:
-                mark(old, .removed, .renamed(from: change.oldPath!, to: change.newPath!))
-                mark(new, .added, .renamed(from: change.oldPath!, to: change.newPath!))
+                mark(old, kind(.removed, oldRole), .renamed(from: change.oldPath!, to: change.newPath!))
+                mark(new, kind(.added, newRole), .renamed(from: change.oldPath!, to: change.newPath!))
             case let (old?, new?):
                 _ = old
                 let path = change.newPath!
                 let reason: ChangedTenant.Reason = change.status == .renamed
                     ? .renamed(from: change.oldPath!, to: path) : .tenantFile(path: path)
-                mark(new, change.status == .added ? .added : .modified, reason)
+                mark(new, change.status == .added ? kind(.added, newRole) : .modified, reason)
             case let (old?, nil):
-                mark(old, .removed, .tenantFile(path: change.oldPath!))
+                mark(old, kind(.removed, oldRole), .tenantFile(path: change.oldPath!))
             case let (nil, new?):
-                mark(new, change.status == .added || change.status == .renamed ? .added : .modified, .tenantFile(path: change.newPath!))
+                mark(new, change.status == .added || change.status == .renamed ? kind(.added, newRole) : .modified, .tenantFile(path: change.newPath!))
             case (nil, nil):
                 break
             }
@@ -110,6 +110,13 @@ public enum ChangeAnalyzer {
         case let .tenant(name)?, let .tenantAttachment(name)?: return name
         default: return nil
         }
+    }
+
+    /// Only a tenant's manifest adds or removes it; a file beside it (tenants/<name>/…) that comes
+    /// or goes modifies it.
+    private static func kind(_ change: ChangedTenant.Change, _ role: RepositoryLayout.Role?) -> ChangedTenant.Change {
+        if case .tenantAttachment? = role { return .modified }
+        return change
     }
 
     /// Removed and added in one range (a move to tenants/<name>/tenant.yaml) is a modification;

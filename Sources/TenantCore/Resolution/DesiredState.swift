@@ -46,6 +46,33 @@ public struct DesiredEnvironment: Sendable, Codable, Equatable {
     public func application(named name: String) -> DesiredApplication? {
         applications.first { $0.name == name }
     }
+
+    public init(id: String, tenant: String?, environment: String, offer: String, controller: String,
+                controllerKind: Controller.Kind, cloud: String, model: String, sharedModel: Bool, bundle: String, ha: Bool,
+                policy: Policy, applications: [DesiredApplication], machines: [MachineGroup],
+                bundleMachines: [String: BundleMachine], relations: [[String]], saas: [String: String],
+                domains: [DesiredDomain], secrets: [String], labels: [String: String]) {
+        self.id = id
+        self.tenant = tenant
+        self.environment = environment
+        self.offer = offer
+        self.controller = controller
+        self.controllerKind = controllerKind
+        self.cloud = cloud
+        self.model = model
+        self.sharedModel = sharedModel
+        self.bundle = bundle
+        self.ha = ha
+        self.policy = policy
+        self.applications = applications
+        self.machines = machines
+        self.bundleMachines = bundleMachines
+        self.relations = relations
+        self.saas = saas
+        self.domains = domains
+        self.secrets = secrets
+        self.labels = labels
+    }
 }
 
 public struct DesiredApplication: Sendable, Codable, Equatable {
@@ -65,6 +92,24 @@ public struct DesiredApplication: Sendable, Codable, Equatable {
     public var trust: Bool
     public var to: [String]
     public var passthrough: [String: RawValue]
+
+    public init(name: String, charm: String, channel: String? = nil, revision: Int? = nil, units: Int? = nil,
+                config: [String: ConfigValue] = [:], expose: Bool = false, constraints: String? = nil, base: String? = nil,
+                series: String? = nil, trust: Bool = false, to: [String] = [], passthrough: [String: RawValue] = [:]) {
+        self.name = name
+        self.charm = charm
+        self.channel = channel
+        self.revision = revision
+        self.units = units
+        self.config = config
+        self.expose = expose
+        self.constraints = constraints
+        self.base = base
+        self.series = series
+        self.trust = trust
+        self.to = to
+        self.passthrough = passthrough
+    }
 }
 
 public struct DesiredDomain: Sendable, Codable, Equatable {

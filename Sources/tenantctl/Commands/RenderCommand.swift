@@ -31,8 +31,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let analysis = Analysis(try CommandRunner.load(repository))
         guard let manifest = analysis.manifests.tenants[tenant] else {
-            let hint = analysis.manifests.tenantNames.min { Self.distance($0, tenant) < Self.distance($1, tenant) }
-                .map { " (closest: '\($0)')" } ?? ""
+            let hint = Suggestion.hint(for: tenant, in: analysis.manifests.tenantNames)
             StandardStreams.error("error: no tenant named '\(tenant)' in \(analysis.snapshot.label)\(hint)")
             throw ExitCode(1)
         }
@@ -74,11 +73,6 @@ struct RenderCommand: ParsableCommand {
             }
         }
         return analysis.diagnostics.filter { $0.severity == .error && files.contains($0.location.file) }
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let common = zip(a, b).prefix { $0 == $1 }.count
-        return max(a.count, b.count) - common
     }
 }
 

@@ -1,0 +1,292 @@
+/// Plans one environment: its model, machines, applications and relations, in dependency order
+/// model → machines → deploy → refresh/scale/config/expose/integrate/removals → wait.
+struct EnvironmentPlanner {
+    enum Outcome { case planned, skipped(String) }
+
+    let environment: DesiredEnvironment
+    private(set) var actions: [Action] = []
+    private(set) var withheld: [WithheldDeletion] = []
+
+    init(environment: DesiredEnvironment) {
+        self.environment = environment
+    }
+
+    mutating func plan(observed: ObservedState) -> Outcome {
+        guard let controller = observed.controllers[environment.controller] else {
+            return .skipped("controller '\(environment.controller)' was not observed")
+        }
+        guard controller.known else {
+            return .skipped(controller.error ?? "controller '\(environment.controller)' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
+        }
+        switch observed.model(controller: environment.controller, name: environment.model) {
+        case nil:
+            return .skipped("model '\(environment.model)' was not observed")
+        case let .failed(error)?:
+            return .skipped("observing model '\(environment.model)' failed: \(error)")
+        case .absent?:
+            planNewModel()
+        case let .present(model)?:
+            planExistingModel(model)
+        }
+        return .planned
+    }
+
+    // MARK: a model that does not exist yet
+
+    private mutating func planNewModel() {
+        let model = add(.addModel, target: "model", reasons: [Reason(field: "model", desired: environment.model, observed: nil)],
+                        parameters: ["cloud": .string(environment.cloud)], after: [])
+        var stage = [model]
+        let machines = environment.machines.enumerated().map { index, group in
+            add(.addMachine, target: "group-\(index)", reasons: [machineReason(group, missing: group.count, observed: 0)],
+                parameters: machineParameters(group, count: group.count), after: stage)
+        }
+        if !machines.isEmpty { stage = machines }
+        guard !environment.applications.isEmpty else { return }
+        let deploy = add(.deploy, target: "bundle",
+                         reasons: environment.applications.map { Reason(field: "applications.\($0.name)", desired: describe($0), observed: nil) },
+                         parameters: ["bundle": .string(environment.bundle), "applications": .strings(environment.applications.map(\.name))],
+                         after: stage)
+        addWait(for: environment.applications.map(\.name), after: [deploy])
+    }
+
+    // MARK: a model that exists
+
+    private mutating func planExistingModel(_ model: ObservedModel) {
+        var stage: [String] = []
+        for (index, group) in environment.machines.enumerated() {
+            let have = MachineMatcher.count(group: group, index: index, groups: environment.machines, machines: model.machines)
+            if have < group.count {
+                stage.append(add(.addMachine, target: "group-\(index)", reasons: [machineReason(group, missing: group.count - have, observed: have)],
+                                 parameters: machineParameters(group, count: group.count - have), after: []))
+            }
+        }
+        let missing = environment.applications.filter { model.applications[$0.name] == nil }
+        if !missing.isEmpty {
+            let deploy = add(.deploy, target: "bundle",
+                             reasons: missing.map { Reason(field: "applications.\($0.name)", desired: describe($0), observed: nil) },
+                             parameters: ["bundle": .string(environment.bundle), "applications": .strings(missing.map(\.name))],
+                             after: stage)
+            stage = [deploy]
+        }
+        var changed: [String] = []
+        var changes: [String] = []
+        for application in environment.applications {
+            guard let current = model.applications[application.name] else { continue }
+            let updates = planApplication(application, current: current, model: model, after: stage)
+            if !updates.isEmpty { changed.append(application.name); changes += updates }
+        }
+        changes += planRelations(model, after: stage)
+        changes += planRemovals(model, after: stage)
+        let waitFor = missing.map(\.name) + changed
+        if !waitFor.isEmpty {
+            addWait(for: waitFor, after: changes.isEmpty ? stage : changes)
+        }
+    }
+
+    /// Refresh, scale, config and expose of one deployed application; returns the action ids.
+    private mutating func planApplication(_ desired: DesiredApplication, current: ObservedApplication, model: ObservedModel,
+                                          after stage: [String]) -> [String] {
+        var ids: [String] = []
+        var refreshReasons: [Reason] = []
+        if desired.charm != current.charm {
+            refreshReasons.append(Reason(field: "charm", desired: desired.charm, observed: current.charm))
+        }
+        if let channel = desired.channel, channel != current.channel {
+            refreshReasons.append(Reason(field: "channel", desired: channel, observed: current.channel))
+        }
+        if let revision = desired.revision, revision != current.revision {
+            refreshReasons.append(Reason(field: "revision", desired: String(revision), observed: current.revision.map(String.init)))
+        }
+        var dependencies = stage
+        if !refreshReasons.isEmpty {
+            var parameters: [String: ActionParameter] = [:]
+            if let channel = desired.channel { parameters["channel"] = .string(channel) }
+            if let revision = desired.revision { parameters["revision"] = .int(revision) }
+            if desired.charm != current.charm { parameters["switch"] = .string(desired.charm) }
+            let refresh = add(.refresh, target: desired.name, reasons: refreshReasons, parameters: parameters, after: stage)
+            ids.append(refresh)
+            dependencies = [refresh]
+        }
+        if let units = desired.units, !current.subordinate {
+            ids += planScale(desired.name, desired: units, current: current, kind: model.kind, after: dependencies)
+        }
+        if let config = planConfig(desired, current: current, after: dependencies) { ids.append(config) }
+        if desired.expose != current.exposed {
+            ids.append(add(.expose, target: desired.name,
+                           reasons: [Reason(field: "expose", desired: String(desired.expose), observed: String(current.exposed))],
+                           parameters: ["exposed": .string(String(desired.expose))], after: dependencies))
+        }
+        return ids
+    }
+
+    private mutating func planScale(_ name: String, desired: Int, current: ObservedApplication, kind: Controller.Kind,
+                                    after stage: [String]) -> [String] {
+        let have = current.unitCount
+        let reason = Reason(field: "units", desired: String(desired), observed: String(have))
+        if desired > have {
+            return [add(.scale, target: name, reasons: [reason],
+                        parameters: ["from": .int(have), "to": .int(desired), "method": .string(kind == .k8s ? "scale-application" : "add-unit")],
+                        after: stage)]
+        }
+        guard desired < have else { return [] }
+        // Fewer units means removing some: only with prune.
+        guard environment.policy.prune else {
+            withhold(.removeUnit, target: name, reason: "\(have - desired) unit(s) of \(name) beyond the desired \(desired); prune is off")
+            return []
+        }
+        if kind == .k8s {
+            return [add(.scale, target: name, reasons: [reason],
+                        parameters: ["from": .int(have), "to": .int(desired), "method": .string("scale-application")], after: stage)]
+        }
+        // Remove the newest units first: the leader and the oldest data stay.
+        let surplus = current.units.sorted { UnitName.number($0.name) > UnitName.number($1.name) }.prefix(have - desired)
+        return surplus.sorted { UnitName.number($0.name) < UnitName.number($1.name) }.map { unit in
+            add(.removeUnit, target: unit.name, reasons: [reason], parameters: ["application": .string(name)], after: stage)
+        }
+    }
+
+    private mutating func planConfig(_ desired: DesiredApplication, current: ObservedApplication, after stage: [String]) -> String? {
+        var reasons: [Reason] = []
+        for key in desired.config.keys.sorted() {
+            let value = desired.config[key]!
+            if let reference = value.vaultReference {
+                // Compared by reference: the value stays in Vault.
+                let applied = current.appliedSecrets[key]
+                if applied != reference.description {
+                    reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: applied ?? "(not set by tenantctl)"))
+                }
+            } else if current.config[key].map(ConfigComparison.normalized) != ConfigComparison.normalized(value) {
+                reasons.append(Reason(field: "config.\(key)", desired: value.description, observed: current.config[key]?.description))
+            }
+        }
+        guard !reasons.isEmpty else { return nil }
+        let keys = reasons.map { String($0.field.dropFirst("config.".count)) }
+        return add(.config, target: desired.name, reasons: reasons, parameters: ["keys": .strings(keys)], after: stage)
+    }
+
+    private mutating func planRelations(_ model: ObservedModel, after stage: [String]) -> [String] {
+        var ids: [String] = []
+        for pair in environment.relations where pair.count == 2 {
+            let a = RelationEndpoint(pair[0]), b = RelationEndpoint(pair[1])
+            // Both sides must match: another relation between the same applications on other
+            // endpoints does not count.
+            let established = model.relations.contains { a.matches(application: $0.application, endpoint: $0.endpoint) && $0.remoteApplication == b.application }
+                && model.relations.contains { b.matches(application: $0.application, endpoint: $0.endpoint) && $0.remoteApplication == a.application }
+            if !established {
+                let sides = [a, b].sorted()
+                ids.append(add(.integrate, target: "\(sides[0].text) \(sides[1].text)",
+                               reasons: [Reason(field: "relations", desired: "\(sides[0].text) <-> \(sides[1].text)", observed: nil)],
+                               parameters: ["endpoints": .strings(sides.map(\.text))], after: stage))
+            }
+        }
+        return ids
+    }
+
+    /// Applications and relations that exist but are not desired: removed only with prune.
+    private mutating func planRemovals(_ model: ObservedModel, after stage: [String]) -> [String] {
+        var ids: [String] = []
+        let desiredNames = Set(environment.applications.map(\.name))
+        let extra = model.applications.keys.filter { !desiredNames.contains($0) }.sorted()
+        for name in extra {
+            if environment.policy.prune {
+                ids.append(add(.removeApplication, target: name,
+                               reasons: [Reason(field: "applications.\(name)", desired: nil, observed: model.applications[name]!.charm)],
+                               after: stage))
+            } else {
+                withhold(.removeApplication, target: name, reason: "application \(name) is not in the manifests; prune is off")
+            }
+        }
+        let desiredPairs = environment.relations.filter { $0.count == 2 }.map { ($0.map(RelationEndpoint.init)) }
+        // Status lists each relation once per side; group unwanted sides by application pair and
+        // remove each relation once, named from one side.
+        var unwanted: [[String]: [ObservedRelation]] = [:]
+        for relation in model.relations {
+            // Peer relations and relations of applications being removed go with them.
+            guard relation.application != relation.remoteApplication,
+                  desiredNames.contains(relation.application), desiredNames.contains(relation.remoteApplication) else { continue }
+            let wanted = desiredPairs.contains { pair in
+                (pair[0].matches(application: relation.application, endpoint: relation.endpoint) && pair[1].application == relation.remoteApplication)
+                    || (pair[1].matches(application: relation.application, endpoint: relation.endpoint) && pair[0].application == relation.remoteApplication)
+            }
+            if !wanted { unwanted[[relation.application, relation.remoteApplication].sorted(), default: []].append(relation) }
+        }
+        for pair in unwanted.keys.sorted(by: { $0.joined(separator: " ") < $1.joined(separator: " ") }) {
+            let sides = unwanted[pair]!
+            let first = sides.filter { $0.application == pair[0] }, second = sides.filter { $0.application == pair[1] }
+            let named = (first.count >= second.count ? first : second).sorted { $0.endpoint < $1.endpoint }
+            for relation in named {
+                let key = "\(relation.application):\(relation.endpoint) \(relation.remoteApplication)"
+                if environment.policy.prune {
+                    ids.append(add(.removeRelation, target: key,
+                                   reasons: [Reason(field: "relations", desired: nil, observed: "\(relation.application):\(relation.endpoint) <-> \(relation.remoteApplication)")],
+                                   parameters: ["endpoints": .strings(["\(relation.application):\(relation.endpoint)", relation.remoteApplication])],
+                                   after: stage))
+                } else {
+                    withhold(.removeRelation, target: key, reason: "relation \(key) is not in the bundle; prune is off")
+                }
+            }
+        }
+        return ids
+    }
+
+    // MARK: helpers
+
+    private mutating func addWait(for applications: [String], after dependencies: [String]) {
+        let names = Array(Set(applications)).sorted()
+        add(.wait, target: "applications", reasons: names.map { Reason(field: "health.\($0)", desired: "active/idle", observed: nil) },
+            parameters: ["applications": .strings(names)], after: dependencies)
+    }
+
+    @discardableResult
+    private mutating func add(_ kind: ActionKind, target: String, reasons: [Reason],
+                              parameters: [String: ActionParameter] = [:], after dependencies: [String]) -> String {
+        let id = "\(environment.id)/\(kind.rawValue)/\(target)"
+        actions.append(Action(id: id, kind: kind, tenant: environment.tenant, environment: environment.id,
+                              controller: environment.controller, model: environment.model, target: target,
+                              reasons: reasons, dependsOn: dependencies, parameters: parameters))
+        return id
+    }
+
+    private mutating func withhold(_ kind: ActionKind, target: String, reason: String) {
+        withheld.append(WithheldDeletion(environment: environment.id, kind: kind, target: target, reason: reason))
+    }
+
+    private func describe(_ application: DesiredApplication) -> String {
+        var text = application.charm
+        if let channel = application.channel { text += " \(channel)" }
+        if let revision = application.revision { text += " r\(revision)" }
+        if let units = application.units { text += " x\(units)" }
+        return text
+    }
+
+    private func machineReason(_ group: MachineGroup, missing: Int, observed: Int) -> Reason {
+        Reason(field: "machines[\(group.constraints ?? "")\(group.base.map { " " + $0 } ?? "")]",
+               desired: String(group.count), observed: String(observed))
+    }
+
+    private func machineParameters(_ group: MachineGroup, count: Int) -> [String: ActionParameter] {
+        var parameters: [String: ActionParameter] = ["count": .int(count)]
+        if let constraints = group.constraints { parameters["constraints"] = .string(constraints) }
+        if let base = group.base { parameters["base"] = .string(base) }
+        return parameters
+    }
+}
+
+enum UnitName {
+    /// `magento/12` → 12.
+    static func number(_ unit: String) -> Int {
+        Int(unit.split(separator: "/").last ?? "") ?? 0
+    }
+}
+
+enum ConfigComparison {
+    /// Juju returns options typed by the charm's schema; manifests may write `"8"` for an int
+    /// option. Compare the text forms, with numbers normalised.
+    static func normalized(_ value: ConfigValue) -> String {
+        switch value {
+        case let .double(number) where number == number.rounded() && abs(number) < 1e15: return String(Int(number))
+        default: return value.description
+        }
+    }
+}

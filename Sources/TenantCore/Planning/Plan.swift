@@ -1,0 +1,75 @@
+/// The ordered set of actions that brings the world to the manifests, and what could not be
+/// planned. Written as versioned JSON; `apply` refuses a plan whose inputs changed.
+public struct Plan: Sendable, Codable, Equatable {
+    public static let formatVersion = 1
+
+    public var formatVersion: Int
+    /// The commit the desired state was read from.
+    public var commit: String?
+    /// Fingerprint of the observed state the plan was computed from.
+    public var observedFingerprint: String?
+    /// Actions in an order that respects every dependency.
+    public var actions: [Action]
+    /// Environments that were not planned, and why (observation failed, controller unknown…).
+    public var skipped: [SkippedEnvironment]
+    /// Deletions the planner refused to include (prune off, over --max-deletions), for reports.
+    public var withheld: [WithheldDeletion]
+
+    public init(commit: String? = nil, observedFingerprint: String? = nil, actions: [Action] = [],
+                skipped: [SkippedEnvironment] = [], withheld: [WithheldDeletion] = []) {
+        self.formatVersion = Self.formatVersion
+        self.commit = commit
+        self.observedFingerprint = observedFingerprint
+        self.actions = actions
+        self.skipped = skipped
+        self.withheld = withheld
+    }
+
+    public var summary: PlanSummary { PlanSummary(actions) }
+    public var isEmpty: Bool { actions.isEmpty }
+
+    private enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version"
+        case commit
+        case observedFingerprint = "observed_fingerprint"
+        case actions, skipped, withheld
+    }
+}
+
+public struct PlanSummary: Sendable, Codable, Equatable {
+    public var create: Int
+    public var update: Int
+    public var delete: Int
+    public var check: Int
+
+    public init(_ actions: [Action]) {
+        create = actions.filter { $0.kind.effect == .create }.count
+        update = actions.filter { $0.kind.effect == .update }.count
+        delete = actions.filter { $0.kind.effect == .delete }.count
+        check = actions.filter { $0.kind.effect == .check }.count
+    }
+}
+
+public struct SkippedEnvironment: Sendable, Codable, Equatable {
+    public var environment: String
+    public var reason: String
+
+    public init(environment: String, reason: String) {
+        self.environment = environment
+        self.reason = reason
+    }
+}
+
+public struct WithheldDeletion: Sendable, Codable, Equatable {
+    public var environment: String
+    public var kind: ActionKind
+    public var target: String
+    public var reason: String
+
+    public init(environment: String, kind: ActionKind, target: String, reason: String) {
+        self.environment = environment
+        self.kind = kind
+        self.target = target
+        self.reason = reason
+    }
+}

@@ -1,0 +1,231 @@
+import TenantCore
+import XCTest
+
+/// One test per situation the planner must recognise, with the exact actions it must produce.
+final class PlannerTableTests: XCTestCase {
+    typealias F = PlanFixtures
+    let key = ObservedState.key(controller: "ctl", model: "acme-production")
+
+    func plan(_ environment: DesiredEnvironment, _ model: ModelObservation?, options: PlanOptions = PlanOptions()) -> Plan {
+        let observed = F.observed(model.map { [key: $0] } ?? [:])
+        return Planner.plan(desired: DesiredState(environments: [environment]), observed: observed, options: options)
+    }
+
+    func summary(_ plan: Plan) -> [String] {
+        plan.actions.map { "\($0.kind.rawValue) \($0.target) <- [\($0.dependsOn.map { String($0.split(separator: "/").dropFirst(2).joined(separator: "/")) }.joined(separator: ", "))]" }
+    }
+
+    func converged(_ environment: DesiredEnvironment) -> ObservedModel {
+        var world = SimulatedWorld(observed: F.observed([key: .absent]), desired: DesiredState(environments: [environment]))
+        world.apply(plan(environment, .absent))
+        guard case let .present(model)? = world.observed.models[key] else { fatalError() }
+        return model
+    }
+
+    func testNewK8sModelIsCreatedDeployedAndAwaited() {
+        let environment = F.environment(applications: [F.application("magento", units: 2), F.application("mysql")],
+                                        relations: [["magento:database", "mysql:database"]])
+        let result = plan(environment, .absent)
+        XCTAssertEqual(summary(result), [
+            "juju.add-model model <- []",
+            "juju.deploy bundle <- [juju.add-model/model]",
+            "juju.wait applications <- [juju.deploy/bundle]",
+        ])
+        XCTAssertEqual(result.actions[0].id, "acme/production/juju.add-model/model")
+        XCTAssertEqual(result.actions[1].parameters["applications"], .strings(["magento", "mysql"]))
+        XCTAssertEqual(result.summary, PlanSummary(result.actions))
+        XCTAssertEqual(result.summary.create, 2)
+        XCTAssertEqual(result.summary.check, 1)
+    }
+
+    func testNewIaaSModelAddsMachinesBeforeDeploying() {
+        let environment = F.environment(kind: .iaas, applications: [F.application("magento")],
+                                        machines: [MachineGroup(count: 3, constraints: "cores=4 mem=8G", base: "ubuntu@22.04")])
+        let result = plan(environment, .absent)
+        XCTAssertEqual(summary(result), [
+            "juju.add-model model <- []",
+            "juju.add-machine group-0 <- [juju.add-model/model]",
+            "juju.deploy bundle <- [juju.add-machine/group-0]",
+            "juju.wait applications <- [juju.deploy/bundle]",
+        ])
+        XCTAssertEqual(result.actions[1].parameters, ["count": .int(3), "constraints": .string("cores=4 mem=8G"), "base": .string("ubuntu@22.04")])
+    }
+
+    func testAConvergedEnvironmentYieldsNoAction() {
+        let environment = F.environment(kind: .iaas, applications: [
+            F.application("magento", revision: 57, units: 2, config: ["admin-password": .secret(VaultReference(path: "t/acme", key: "pw")), "locale": .string("fr_FR")], expose: true),
+            F.application("mysql", units: 3),
+        ], relations: [["magento:database", "mysql:database"]], machines: [MachineGroup(count: 2, constraints: "mem=8G")])
+        XCTAssertEqual(plan(environment, .present(converged(environment))).actions, [])
+    }
+
+    func testChannelOnlyChangeRefreshesWithoutRevision() {
+        let before = F.environment(applications: [F.application("magento", channel: "2.4/stable")])
+        let after = F.environment(applications: [F.application("magento", channel: "2.5/stable")])
+        let result = plan(after, .present(converged(before)))
+        XCTAssertEqual(summary(result), ["juju.refresh magento <- []", "juju.wait applications <- [juju.refresh/magento]"])
+        XCTAssertEqual(result.actions[0].parameters, ["channel": .string("2.5/stable")])
+        XCTAssertEqual(result.actions[0].reasons, [Reason(field: "channel", desired: "2.5/stable", observed: "2.4/stable")])
+    }
+
+    func testPinnedRevisionChangeRefreshesToThatRevision() {
+        let before = F.environment(applications: [F.application("magento", channel: "2.4/stable", revision: 57)])
+        let after = F.environment(applications: [F.application("magento", channel: "2.4/stable", revision: 61)])
+        let result = plan(after, .present(converged(before)))
+        XCTAssertEqual(result.actions.first?.kind, .refresh)
+        XCTAssertEqual(result.actions.first?.parameters, ["channel": .string("2.4/stable"), "revision": .int(61)])
+        XCTAssertEqual(result.actions.first?.reasons, [Reason(field: "revision", desired: "61", observed: "57")])
+    }
+
+    func testAChannelWithoutPinDoesNotFightTheRevisionJujuPicked() {
+        let environment = F.environment(applications: [F.application("magento", channel: "2.4/stable", revision: nil)])
+        var model = converged(environment)
+        model.applications["magento"]!.revision = 1234
+        XCTAssertEqual(plan(environment, .present(model)).actions, [])
+    }
+
+    func testScalingUpUsesScaleApplicationOnK8sAndAddUnitOnIaaS() {
+        for (kind, method) in [(Controller.Kind.k8s, "scale-application"), (.iaas, "add-unit")] {
+            let before = F.environment(kind: kind, applications: [F.application("magento", units: 1)])
+            let after = F.environment(kind: kind, applications: [F.application("magento", units: 3)])
+            let result = plan(after, .present(converged(before)))
+            XCTAssertEqual(summary(result), ["juju.scale magento <- []", "juju.wait applications <- [juju.scale/magento]"], "\(kind)")
+            XCTAssertEqual(result.actions[0].parameters, ["from": .int(1), "to": .int(3), "method": .string(method)])
+        }
+    }
+
+    func testScalingDownIsARemovalThatNeedsPrune() {
+        let before = F.environment(kind: .iaas, applications: [F.application("magento", units: 4)])
+        let withoutPrune = plan(F.environment(kind: .iaas, applications: [F.application("magento", units: 2)]), .present(converged(before)))
+        XCTAssertEqual(withoutPrune.actions, [])
+        XCTAssertEqual(withoutPrune.withheld.map(\.kind), [.removeUnit])
+        let withPrune = plan(F.environment(kind: .iaas, applications: [F.application("magento", units: 2)], prune: true), .present(converged(before)))
+        XCTAssertEqual(withPrune.actions.filter { $0.kind == .removeUnit }.map(\.target), ["magento/2", "magento/3"], "newest units go first")
+        let k8sBefore = F.environment(applications: [F.application("magento", units: 4)])
+        let k8s = plan(F.environment(applications: [F.application("magento", units: 2)], prune: true), .present(converged(k8sBefore)))
+        XCTAssertEqual(k8s.actions.first?.kind, .scale)
+        XCTAssertEqual(k8s.actions.first?.parameters["to"], .int(2))
+    }
+
+    func testConfigChangesAndSecretsComparedByReference() {
+        let reference = VaultReference(path: "tenants/acme", key: "admin_password")
+        let before = F.environment(applications: [F.application("magento", config: ["locale": .string("en_US"), "admin-password": .secret(reference)])])
+        var model = converged(before)
+        // Juju reports the secret's value; the planner must never look at it.
+        model.applications["magento"]!.config["admin-password"] = .string("something else entirely")
+        XCTAssertEqual(plan(before, .present(model)).actions, [], "same reference, whatever the value")
+
+        let rotated = VaultReference(path: "tenants/acme", key: "admin_password_v2")
+        let after = F.environment(applications: [F.application("magento", config: ["locale": .string("fr_FR"), "admin-password": .secret(rotated)])])
+        let result = plan(after, .present(model))
+        XCTAssertEqual(result.actions.first?.kind, .config)
+        XCTAssertEqual(result.actions.first?.parameters, ["keys": .strings(["admin-password", "locale"])])
+        XCTAssertEqual(result.actions.first?.reasons, [
+            Reason(field: "config.admin-password", desired: "vault:tenants/acme#admin_password_v2", observed: "vault:tenants/acme#admin_password"),
+            Reason(field: "config.locale", desired: "fr_FR", observed: "en_US"),
+        ])
+    }
+
+    func testNumbersCompareByValueNotSpelling() {
+        let environment = F.environment(applications: [F.application("mysql", config: ["memory": .int(4096)])])
+        var model = converged(environment)
+        model.applications["mysql"]!.config["memory"] = .double(4096)
+        XCTAssertEqual(plan(environment, .present(model)).actions, [])
+    }
+
+    func testANewApplicationInTheBundleIsDeployedAlone() {
+        let before = F.environment(applications: [F.application("magento")])
+        let after = F.environment(applications: [F.application("magento"), F.application("redis")], relations: [["magento:cache", "redis:redis"]])
+        let result = plan(after, .present(converged(before)))
+        XCTAssertEqual(summary(result), [
+            "juju.deploy bundle <- []",
+            "juju.integrate magento:cache redis:redis <- [juju.deploy/bundle]",
+            "juju.wait applications <- [juju.integrate/magento:cache redis:redis]",
+        ])
+        XCTAssertEqual(result.actions[0].parameters["applications"], .strings(["redis"]))
+    }
+
+    func testRelationsAddedAndRemoved() {
+        let base = F.environment(applications: [F.application("a"), F.application("b"), F.application("c")],
+                                 relations: [["a:db", "b:db"], ["a:cache", "c"]])
+        let model = converged(base)
+        let fewer = F.environment(applications: base.applications, relations: [["a:db", "b:db"]])
+        let withheld = plan(fewer, .present(model))
+        XCTAssertEqual(withheld.actions, [])
+        XCTAssertEqual(withheld.withheld.map(\.kind), [.removeRelation])
+        let pruned = plan(F.environment(applications: base.applications, relations: [["a:db", "b:db"]], prune: true), .present(model))
+        XCTAssertEqual(pruned.actions.map(\.kind), [.removeRelation])
+        XCTAssertEqual(pruned.actions.first?.target, "a:cache c")
+    }
+
+    func testApplicationsMissingFromGitAreRemovedOnlyWithPrune() {
+        let model = converged(F.environment(applications: [F.application("magento"), F.application("legacy")]))
+        let keep = plan(F.environment(applications: [F.application("magento")]), .present(model))
+        XCTAssertEqual(keep.actions, [])
+        XCTAssertEqual(keep.withheld, [WithheldDeletion(environment: "acme/production", kind: .removeApplication, target: "legacy",
+                                                        reason: "application legacy is not in the manifests; prune is off")])
+        let prune = plan(F.environment(applications: [F.application("magento")], prune: true), .present(model))
+        XCTAssertEqual(prune.actions.map(\.id), ["acme/production/juju.remove-application/legacy"])
+    }
+
+    func testExposeFollowsTheManifest() {
+        let before = F.environment(applications: [F.application("traefik", expose: false)])
+        let result = plan(F.environment(applications: [F.application("traefik", expose: true)]), .present(converged(before)))
+        XCTAssertEqual(result.actions.first?.kind, .expose)
+        XCTAssertEqual(result.actions.first?.parameters["exposed"], .string("true"))
+    }
+
+    func testFailedObservationPlansNothingAndDeletesNothing() {
+        let environment = F.environment(applications: [F.application("magento")], prune: true)
+        let result = plan(environment, .failed("connection refused"))
+        XCTAssertEqual(result.actions, [])
+        XCTAssertEqual(result.skipped, [SkippedEnvironment(environment: "acme/production", reason: "observing model 'acme-production' failed: connection refused")])
+    }
+
+    func testUnknownControllerIsReportedForItsTenants() {
+        let environment = F.environment(applications: [F.application("magento")])
+        let observed = F.observed([key: .absent], controllerKnown: false)
+        let result = Planner.plan(desired: DesiredState(environments: [environment]), observed: observed)
+        XCTAssertEqual(result.actions, [])
+        XCTAssertEqual(result.skipped.first?.reason, "controller 'ctl' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
+    }
+
+    func testModelsOfDeletedTenantsNeedPruneAndTheModelLimit() {
+        let other = ObservedModel(name: "gone-production", kind: .k8s)
+        let observed = ObservedState(controllers: ["ctl": ObservedController(known: true, models: ["gone-production", "manual-model"])],
+                                     models: [ObservedState.key(controller: "ctl", model: "gone-production"): .present(other)])
+        let managed = ["ctl/gone-production": "gone/production"]
+        let noPrune = Planner.plan(desired: DesiredState(environments: []), observed: observed, options: PlanOptions(managedModels: managed))
+        XCTAssertEqual(noPrune.actions, [])
+        XCTAssertEqual(noPrune.withheld.first?.kind, .destroyModel)
+        let overLimit = Planner.plan(desired: DesiredState(environments: []), observed: observed,
+                                     options: PlanOptions(maxModelDeletions: 0, managedModels: managed, pruneDeletedTenants: true))
+        XCTAssertEqual(overLimit.actions, [])
+        XCTAssertEqual(overLimit.withheld.first?.reason, "1 models would be destroyed, more than --max-deletions 0")
+        let allowed = Planner.plan(desired: DesiredState(environments: []), observed: observed,
+                                   options: PlanOptions(maxModelDeletions: 1, managedModels: managed, pruneDeletedTenants: true))
+        XCTAssertEqual(allowed.actions.map(\.id), ["gone/production/juju.destroy-model/model"])
+        XCTAssertFalse(allowed.actions.contains { $0.model == "manual-model" }, "models tenantctl did not create are never touched")
+    }
+
+    func testTooManyRemovalsAreAllWithheld() {
+        let model = converged(F.environment(applications: (0..<5).map { F.application("app\($0)") }))
+        let result = plan(F.environment(applications: [], prune: true), .present(model), options: PlanOptions(maxDeletions: 3))
+        XCTAssertEqual(result.actions, [])
+        XCTAssertEqual(result.withheld.count, 5)
+        XCTAssertTrue(result.withheld.allSatisfy { $0.reason == "the plan holds 5 removals, more than --max-deletions 3" })
+    }
+
+    func testTenantsOfASharedOfferGetNoJujuActions() {
+        var environment = F.environment(applications: [])
+        environment.sharedModel = true
+        XCTAssertEqual(plan(environment, nil), Plan())
+    }
+
+    func testPlanningIsDeterministic() {
+        let environment = F.environment(kind: .iaas, applications: (0..<8).map { F.application("app\($0)", units: $0 % 3 + 1) },
+                                        relations: [["app0:a", "app1:b"], ["app2", "app3"]], machines: [MachineGroup(count: 2)])
+        let first = plan(environment, .absent)
+        for _ in 0..<5 { XCTAssertEqual(plan(environment, .absent), first) }
+    }
+}
