@@ -32,7 +32,33 @@ public struct Plan: Sendable, Codable, Equatable {
         case formatVersion = "format_version"
         case commit
         case observedFingerprint = "observed_fingerprint"
-        case actions, skipped, withheld
+        case actions, skipped, withheld, summary
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encodeIfPresent(commit, forKey: .commit)
+        try container.encodeIfPresent(observedFingerprint, forKey: .observedFingerprint)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(skipped, forKey: .skipped)
+        try container.encode(withheld, forKey: .withheld)
+        // Derived, written for readers of the file; ignored when a plan is read back.
+        try container.encode(summary, forKey: .summary)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        guard formatVersion == Self.formatVersion else {
+            throw DecodingError.dataCorruptedError(forKey: .formatVersion, in: container,
+                debugDescription: "plan format_version \(formatVersion) is not supported; this tenantctl reads \(Self.formatVersion)")
+        }
+        commit = try container.decodeIfPresent(String.self, forKey: .commit)
+        observedFingerprint = try container.decodeIfPresent(String.self, forKey: .observedFingerprint)
+        actions = try container.decode([Action].self, forKey: .actions)
+        skipped = try container.decodeIfPresent([SkippedEnvironment].self, forKey: .skipped) ?? []
+        withheld = try container.decodeIfPresent([WithheldDeletion].self, forKey: .withheld) ?? []
     }
 }
 

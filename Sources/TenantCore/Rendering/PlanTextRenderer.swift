@@ -1,0 +1,62 @@
+/// The plan for terminals, in the manner of `terraform plan`: `+` create, `~` update, `-` delete,
+/// grouped by tenant environment, with the reasons, and a summary line. Colour only when asked
+/// (the CLI asks when standard output is a terminal).
+public struct PlanTextRenderer {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ plan: Plan) -> String {
+        var lines: [String] = []
+        for group in PlanGroup.groups(plan) {
+            lines.append(paint("\(group.environment)", .bold) + "  (model \(group.controller):\(group.model))")
+            for action in group.actions {
+                let effect = action.kind.effect
+                lines.append("  " + paint("\(effect.symbol) \(action.kind.rawValue) \(action.target)", effect.style))
+                for reason in action.reasons {
+                    lines.append("      \(reason.rendered)")
+                }
+            }
+            lines.append("")
+        }
+        for skipped in plan.skipped {
+            lines.append(paint("! \(skipped.environment): not planned: \(skipped.reason)", .yellow))
+        }
+        for withheld in plan.withheld {
+            lines.append(paint("! \(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)", .yellow))
+        }
+        if !plan.skipped.isEmpty || !plan.withheld.isEmpty { lines.append("") }
+        lines.append(summaryLine(plan))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func summaryLine(_ plan: Plan) -> String {
+        let summary = plan.summary
+        if plan.isEmpty {
+            return "No changes. The world matches the manifests" + (plan.skipped.isEmpty ? "." : " (except the environments not planned above).")
+        }
+        return "Plan: \(summary.create) to create, \(summary.update) to update, \(summary.delete) to delete, \(summary.check) health gates."
+    }
+
+    enum Style: String {
+        case green = "32", yellow = "33", red = "31", bold = "1", plain = "0"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        guard color, style != .plain else { return text }
+        return "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m"
+    }
+}
+
+extension ActionKind.Effect {
+    var style: PlanTextRenderer.Style {
+        switch self {
+        case .create: return .green
+        case .update: return .yellow
+        case .delete: return .red
+        case .check: return .plain
+        }
+    }
+}
