@@ -171,8 +171,11 @@ struct EnvironmentPlanner {
             let a = RelationEndpoint(pair[0]), b = RelationEndpoint(pair[1])
             // Both sides must match: another relation between the same applications on other
             // endpoints does not count.
-            let established = model.relations.contains { a.matches(application: $0.application, endpoint: $0.endpoint) && $0.remoteApplication == b.application }
-                && model.relations.contains { b.matches(application: $0.application, endpoint: $0.endpoint) && $0.remoteApplication == a.application }
+            // A consumed offer (saas) lists no relations of its own: only the local side shows.
+            let established = (environment.saas[a.application] != nil
+                    || model.relations.contains { a.matches(application: $0.application, endpoint: $0.endpoint) && $0.remoteApplication == b.application })
+                && (environment.saas[b.application] != nil
+                    || model.relations.contains { b.matches(application: $0.application, endpoint: $0.endpoint) && $0.remoteApplication == a.application })
             if !established {
                 let sides = [a, b].sorted()
                 ids.append(add(.integrate, target: "\(sides[0].text) \(sides[1].text)",

@@ -2,8 +2,8 @@
 ///
 /// Machines carry no owner tag in Juju, so a group claims machines by their constraints and base,
 /// groups in order, each machine counted once: the count is what `add-machine` would repeat.
-enum MachineMatcher {
-    static func count(group: MachineGroup, index: Int, groups: [MachineGroup], machines: [String: ObservedMachine]) -> Int {
+public enum MachineMatcher {
+    public static func count(group: MachineGroup, index: Int, groups: [MachineGroup], machines: [String: ObservedMachine]) -> Int {
         var available = machines.values.sorted { $0.id < $1.id }
         for (position, earlier) in groups.enumerated() where position < index {
             var claimed = 0
@@ -17,12 +17,37 @@ enum MachineMatcher {
     }
 
     static func matches(_ machine: ObservedMachine, _ group: MachineGroup) -> Bool {
-        normalize(machine.constraints) == normalize(group.constraints)
+        ConstraintSet(group.constraints).isSatisfied(by: ConstraintSet(machine.constraints))
             && (group.base == nil || machine.base == group.base)
     }
+}
 
-    /// Constraint order does not matter to Juju.
-    static func normalize(_ constraints: String?) -> [String] {
-        (constraints ?? "").split(separator: " ").map(String.init).sorted()
+/// Juju constraints as Juju reports them back: sizes in megabytes (`mem=8G` becomes
+/// `mem=8192M`), keys in any order, with keys Juju adds itself (`arch=amd64`).
+struct ConstraintSet: Equatable {
+    var values: [String: String]
+
+    init(_ text: String?) {
+        var values: [String: String] = [:]
+        for pair in (text ?? "").split(separator: " ") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            values[parts[0]] = ["mem", "root-disk"].contains(parts[0]) ? Self.megabytes(parts[1]) : parts[1]
+        }
+        self.values = values
+    }
+
+    /// Every constraint asked for is there with the same value; extra ones Juju added do not matter.
+    func isSatisfied(by observed: ConstraintSet) -> Bool {
+        values.allSatisfy { observed.values[$0.key] == $0.value }
+    }
+
+    static func megabytes(_ size: String) -> String {
+        let multipliers: [Character: Double] = ["M": 1, "G": 1024, "T": 1024 * 1024, "P": 1024 * 1024 * 1024]
+        var number = Substring(size)
+        var multiplier = 1.0
+        if let last = number.last, let factor = multipliers[last] { multiplier = factor; number = number.dropLast() }
+        guard let value = Double(number) else { return size }
+        return "\(Int((value * multiplier).rounded()))M"
     }
 }

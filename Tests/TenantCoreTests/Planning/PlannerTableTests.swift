@@ -216,6 +216,32 @@ final class PlannerTableTests: XCTestCase {
         XCTAssertTrue(result.withheld.allSatisfy { $0.reason == "the plan holds 5 removals, more than --max-deletions 3" })
     }
 
+    func testMachinesMatchConstraintsAsJujuReportsThem() {
+        let environment = F.environment(kind: .iaas, applications: [],
+                                        machines: [MachineGroup(count: 2, constraints: "cores=4 mem=8G root-disk=20G", base: "ubuntu@22.04")])
+        // Juju answers with sizes in megabytes, keys reordered and arch added.
+        let model = ObservedModel(name: "acme-production", kind: .iaas, machines: [
+            "0": ObservedMachine(id: "0", constraints: "arch=amd64 cores=4 mem=8192M root-disk=20480M", base: "ubuntu@22.04", status: "started"),
+            "1": ObservedMachine(id: "1", constraints: "mem=8192M arch=amd64 root-disk=20480M cores=4", base: "ubuntu@22.04", status: "started"),
+            "2": ObservedMachine(id: "2", constraints: "arch=amd64 cores=2 mem=8192M", base: "ubuntu@22.04", status: "started"),
+        ])
+        XCTAssertEqual(plan(environment, .present(model)).actions, [])
+        var short = model
+        short.machines["1"]!.constraints = "arch=amd64 cores=4 mem=4096M root-disk=20480M"
+        let result = plan(environment, .present(short))
+        XCTAssertEqual(result.actions.map(\.kind), [.addMachine])
+        XCTAssertEqual(result.actions.first?.parameters["count"], .int(1))
+    }
+
+    func testRelationsToConsumedOffersShowOnTheLocalSideOnly() {
+        var environment = F.environment(applications: [F.application("magento")], relations: [["magento:search", "opensearch:opensearch-client"]])
+        environment.saas = ["opensearch": "bibind-openstack:admin/search.opensearch"]
+        var model = converged(F.environment(applications: [F.application("magento")]))
+        XCTAssertEqual(plan(environment, .present(model)).actions.map(\.kind), [.integrate])
+        model.relations = [ObservedRelation(application: "magento", endpoint: "search", remoteApplication: "opensearch")]
+        XCTAssertEqual(plan(environment, .present(model)).actions, [])
+    }
+
     func testTenantsOfASharedOfferGetNoJujuActions() {
         var environment = F.environment(applications: [])
         environment.sharedModel = true
