@@ -6,10 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tenantctl", targets: ["tenantctl"]),
+        .executable(name: "juju-sim", targets: ["juju-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libgit2 from Debian's libgit2-dev, found through pkg-config.
@@ -33,12 +36,47 @@ let package = Package(
                 "TenantCore",
                 "GitSource",
                 "CGit2",
+                "Engine",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Observation of Juju through its CLI (`--format=json`): the status decoder and friends.
+        .target(
+            name: "Juju",
+            dependencies: ["TenantCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // The imperative shell: observe Juju, fingerprint, apply plans with health gates and retries.
+        .target(
+            name: "Engine",
+            dependencies: [
+                "TenantCore", "Juju",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // A stand-in for the `juju` CLI, for tests and the demo (no Juju controller exists here).
+        .executableTarget(
+            name: "juju-sim",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // `make bench`: generates large repositories and measures the tenantctl binary.
+        .executableTarget(
+            name: "tenantctl-bench",
+            dependencies: []
+        ),
+        .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
+        // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.
+        .testTarget(name: "ReconcileTests", dependencies: ["Engine", "TenantCore", "Juju", "GitTestSupport", "tenantctl", "juju-sim"]),
+        .testTarget(name: "tenantctlTests", dependencies: ["tenantctl", "GitTestSupport"]),
         .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
+        .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "GitTestSupport"]),
+        // The state store: run/action journal, managed models, applied Vault references (SQLite).
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // git CLI fixtures and the lighttpd + git-http-backend server, shared by GitSourceTests and tenantctlTests.
+        .target(name: "GitTestSupport", path: "Tests/GitTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

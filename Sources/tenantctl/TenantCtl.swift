@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct TenantCtl: ParsableCommand {
+struct TenantCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenantctl",
         abstract: "GitOps reconciler for Bibind's multi-tenant Juju platform.",
@@ -10,15 +10,18 @@ struct TenantCtl: ParsableCommand {
         tenants/) through libgit2 and resolves the effective desired state of every tenant \
         environment.
 
-        Exit codes: 0 success, 1 error (invalid manifests, unreachable repository…), 2 changes found \
-        (for commands that compare).
+        Exit codes: 0 success or nothing to do, 1 error (invalid manifests, unreachable repository, \
+        a failed action…), 2 changes planned or drift found (plan, drift).
 
         Examples:
           tenantctl validate --repo https://gitlab.example.com/ops/tenants.git --ref main
           tenantctl render --repo /srv/tenants acme --env production --output json
           tenantctl changed --repo /srv/tenants --from HEAD~1 --to HEAD
+          tenantctl plan --repo /srv/tenants --juju-bin juju-sim
+          tenantctl apply --repo /srv/tenants --auto-approve
         """,
         version: TenantctlVersion.current,
-        subcommands: [ValidateCommand.self, RenderCommand.self, ChangedCommand.self, VersionCommand.self]
+        subcommands: [ValidateCommand.self, RenderCommand.self, ChangedCommand.self, PlanCommand.self, ApplyCommand.self,
+                      DriftCommand.self, ObserveCommand.self, HistoryCommand.self, VersionCommand.self]
     )
 }

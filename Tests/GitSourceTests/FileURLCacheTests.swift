@@ -1,4 +1,5 @@
 @testable import GitSource
+import GitTestSupport
 import XCTest
 
 /// file:// remotes go through the same cache, clone and fetch code as http and ssh ones.

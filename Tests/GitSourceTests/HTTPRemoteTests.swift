@@ -1,4 +1,5 @@
 @testable import GitSource
+import GitTestSupport
 import XCTest
 
 /// Against a real smart-HTTP server (lighttpd + git-http-backend + basic auth).

@@ -1,4 +1,5 @@
 import GitSource
+import GitTestSupport
 import XCTest
 
 final class LocalRepositoryTests: XCTestCase {

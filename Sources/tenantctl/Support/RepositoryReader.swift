@@ -40,10 +40,16 @@ struct RepositoryReader {
     func snapshot() throws -> RepositorySnapshot {
         if let dir = options.dir { return try DirectorySource.read(dir) }
         let repository = try openGit()
-        let commit = try repository.resolveCommit(options.ref ?? "HEAD")
+        let source = try RepositoryLocation.parse(repositoryArgument).redacted
+        let commit: ObjectID
+        do {
+            commit = try repository.resolveCommit(options.ref ?? "HEAD")
+        } catch GitSourceError.unknownRef where options.ref == nil {
+            // The user named no ref: "'HEAD' is not a branch…" would blame a ref they never gave.
+            throw CLIError("\(source) has no commit to read: its HEAD names no commit (an empty repository?); push a commit or give --ref")
+        }
         let files = try manifestFiles(repository, commit: commit)
-        return RepositorySnapshot(files: files, source: try RepositoryLocation.parse(repositoryArgument).redacted,
-                                  commit: try repository.commitInfo(commit))
+        return RepositorySnapshot(files: files, source: source, commit: try repository.commitInfo(commit))
     }
 
     func manifestFiles(_ repository: GitRepository, commit: ObjectID, under prefixes: [String]? = nil) throws -> [ManifestFile] {

@@ -4,15 +4,15 @@ import Glibc
 #endif
 
 /// Loopback sockets for the network failure tests.
-enum TestNetwork {
+public enum TestNetwork {
     /// A port nothing listens on right now (the kernel's pick, released again).
-    static func freePort() throws -> UInt16 {
+    public static func freePort() throws -> UInt16 {
         let fd = try boundSocket(port: 0)
         defer { close(fd) }
         return try port(of: fd)
     }
 
-    static func boundSocket(port: UInt16) throws -> Int32 {
+    public static func boundSocket(port: UInt16) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw FixtureError("socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_in()
@@ -31,7 +31,7 @@ enum TestNetwork {
         return fd
     }
 
-    static func port(of fd: Int32) throws -> UInt16 {
+    public static func port(of fd: Int32) throws -> UInt16 {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let result = withUnsafeMutablePointer(to: &address) {
@@ -41,7 +41,7 @@ enum TestNetwork {
         return UInt16(bigEndian: address.sin_port)
     }
 
-    static func canConnect(port: UInt16) -> Bool {
+    public static func canConnect(port: UInt16) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -59,11 +59,11 @@ enum TestNetwork {
 
 /// Listens but never accepts: the kernel completes the TCP handshake from its backlog, so the
 /// client connects and then waits forever for an HTTP answer, like a wedged server.
-final class SilentServer {
-    let port: UInt16
+public final class SilentServer {
+    public let port: UInt16
     private let fd: Int32
 
-    init() throws {
+    public init() throws {
         fd = try TestNetwork.boundSocket(port: 0)
         guard listen(fd, 16) == 0 else {
             close(fd)
@@ -72,19 +72,19 @@ final class SilentServer {
         port = try TestNetwork.port(of: fd)
     }
 
-    func stop() { close(fd) }
+    public func stop() { close(fd) }
 }
 
 /// Accepts one connection, records the first line the client sends, answers with an SSH banner
 /// and hangs up: enough to see libssh2 speak over the socket GitSource's stream connected.
-final class BannerServer: @unchecked Sendable {
-    let port: UInt16
+public final class BannerServer: @unchecked Sendable {
+    public let port: UInt16
     private let fd: Int32
     private let lock = NSLock()
     private var line = ""
     private let finished = DispatchSemaphore(value: 0)
 
-    init() throws {
+    public init() throws {
         fd = try TestNetwork.boundSocket(port: 0)
         guard listen(fd, 4) == 0 else {
             close(fd)
@@ -96,7 +96,7 @@ final class BannerServer: @unchecked Sendable {
     }
 
     /// What the client sent first, once it did (or "" after a few seconds).
-    func firstLine() -> String {
+    public func firstLine() -> String {
         _ = finished.wait(timeout: .now() + 10)
         lock.lock()
         defer { lock.unlock() }
@@ -121,7 +121,7 @@ final class BannerServer: @unchecked Sendable {
         _ = send(client, banner, banner.count, Int32(MSG_NOSIGNAL))
     }
 
-    func stop() {
+    public func stop() {
         shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
     }

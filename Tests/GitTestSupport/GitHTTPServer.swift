@@ -1,20 +1,22 @@
 import Foundation
-import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real smart-HTTP git server: lighttpd running git-http-backend as a CGI behind HTTP basic
 /// auth (user "oauth2", password = the token), as GitLab would serve it.
-final class GitHTTPServer {
-    static let lighttpd = "/usr/sbin/lighttpd"
-    static let backend = "/usr/lib/git-core/git-http-backend"
+public final class GitHTTPServer {
+    public static let lighttpd = "/usr/sbin/lighttpd"
+    public static let backend = "/usr/lib/git-core/git-http-backend"
 
-    let port: UInt16
-    let projectRoot: String
+    public let port: UInt16
+    public let projectRoot: String
     private let process: Process
     private let directory: String
 
     /// Throws, which fails the test rather than skipping it, when lighttpd is missing:
     /// an untested HTTP path must not look green.
-    init(projectRoot: String, token: String, directory: String) throws {
+    public init(projectRoot: String, token: String, directory: String) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.lighttpd) else {
             throw FixtureError("lighttpd is not installed at \(Self.lighttpd): run `make test`, which installs it")
         }
@@ -42,11 +44,11 @@ final class GitHTTPServer {
         throw FixtureError("lighttpd did not start: \(lastError)")
     }
 
-    func url(_ repository: String) -> URL {
+    public func url(_ repository: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)/git/\(repository)")!
     }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.terminate()
         }

@@ -1,0 +1,97 @@
+import Foundation
+import Juju
+import TenantCore
+
+/// Waits until the applications of an environment are healthy: every unit active with an idle
+/// agent, the expected number of units, continuously for a settle period. A unit in `error` or
+/// `blocked` fails the gate at once with its message; a timeout names the unit still blocking.
+public struct HealthGate: Sendable {
+    public var timeout: Duration
+    public var settle: Duration
+    public var interval: Duration
+
+    public init(timeout: Duration = .seconds(600), settle: Duration = .seconds(2), interval: Duration = .milliseconds(500)) {
+        self.timeout = timeout
+        self.settle = settle
+        self.interval = interval
+    }
+
+    public func wait(juju: JujuCLI, controller: String, model: String, applications: [String],
+                     expectedUnits: [String: Int]) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        var healthySince: ContinuousClock.Instant?
+        var lastProblem = "no status read yet"
+        while true {
+            let status: JujuStatus
+            do {
+                status = try await juju.status(controller: controller, model: model)
+            } catch let error as JujuCommandError where error.isTransient {
+                lastProblem = error.description
+                healthySince = nil
+                try await sleepOrTimeout(until: deadline, problem: lastProblem)
+                continue
+            }
+            switch Self.assess(status, applications: applications, expectedUnits: expectedUnits) {
+            case let .failed(message):
+                throw HealthGateError.failed(message)
+            case let .pending(message):
+                lastProblem = message
+                healthySince = nil
+            case .healthy:
+                let since = healthySince ?? clock.now
+                healthySince = since
+                if since.duration(to: clock.now) >= settle { return }
+            }
+            try await sleepOrTimeout(until: deadline, problem: lastProblem)
+        }
+    }
+
+    private func sleepOrTimeout(until deadline: ContinuousClock.Instant, problem: String) async throws {
+        if ContinuousClock().now >= deadline {
+            throw HealthGateError.timedOut(seconds: Int(timeout.components.seconds), problem)
+        }
+        try await Task.sleep(for: interval)
+    }
+
+    enum Assessment: Equatable { case healthy, pending(String), failed(String) }
+
+    static func assess(_ status: JujuStatus, applications: [String], expectedUnits: [String: Int]) -> Assessment {
+        for name in applications.sorted() {
+            guard let application = status.applications[name] else { return .pending("application \(name) is not in the model yet") }
+            if application.isSubordinate { continue }
+            let units = application.units
+            if let expected = expectedUnits[name], units.count != expected {
+                return .pending("application \(name) has \(units.count) of \(expected) units")
+            }
+            for unitName in units.keys.sorted() {
+                let unit = units[unitName]!
+                let workload = unit.workloadStatus?.current ?? "unknown"
+                let agent = unit.jujuStatus?.current ?? "unknown"
+                let message = unit.workloadStatus?.message.map { ": \($0)" } ?? ""
+                if workload == "error" || workload == "blocked" {
+                    return .failed("unit \(unitName) is \(workload)\(message)")
+                }
+                if agent == "lost" || agent == "failed" {
+                    return .failed("unit \(unitName) agent is \(agent)")
+                }
+                if workload != "active" || agent != "idle" {
+                    return .pending("unit \(unitName) is \(workload)\(message), agent \(agent)")
+                }
+            }
+        }
+        return .healthy
+    }
+}
+
+public enum HealthGateError: Error, CustomStringConvertible, Equatable {
+    case failed(String)
+    case timedOut(seconds: Int, String)
+
+    public var description: String {
+        switch self {
+        case let .failed(message): return "health gate failed: \(message)"
+        case let .timedOut(seconds, problem): return "health gate timed out after \(seconds) s: \(problem)"
+        }
+    }
+}

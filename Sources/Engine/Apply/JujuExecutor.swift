@@ -1,0 +1,190 @@
+import Foundation
+import Juju
+import TenantCore
+import Yams
+
+/// Carries out one action with the juju CLI. Every action is idempotent: it re-reads what it
+/// needs from Juju at execution time and treats "already done" answers as success, so a rerun
+/// after a crash or a lost reply never duplicates a machine, a unit or a model.
+public struct JujuExecutor: Sendable {
+    public var juju: JujuCLI
+    public var desired: DesiredState
+    public var journal: (any Journal)?
+    public var secrets: any SecretSource
+    public var gate: HealthGate
+
+    public init(juju: JujuCLI, desired: DesiredState, journal: (any Journal)?, secrets: any SecretSource, gate: HealthGate) {
+        self.juju = juju
+        self.desired = desired
+        self.journal = journal
+        self.secrets = secrets
+        self.gate = gate
+    }
+
+    public func execute(_ action: Action) async throws {
+        let modelRef = "\(action.controller):\(action.model)"
+        let environment = desired.environments.first { $0.id == action.environment }
+        switch action.kind {
+        case .addModel:
+            do {
+                try await juju.run(["add-model", action.model, "-c", action.controller])
+                try journal?.recordManagedModel(controller: action.controller, model: action.model, environment: action.environment)
+            } catch let error as JujuCommandError where error.kind == .alreadyExists {
+                // Created by an earlier, interrupted run — or by someone else: not claimed.
+            }
+        case .addMachine:
+            try await addMachines(action, environment: try require(environment, action))
+        case .deploy:
+            try await deploy(action, environment: try require(environment, action))
+        case .refresh:
+            var arguments = ["refresh", "-m", modelRef, action.target]
+            if case let .string(charm)? = action.parameters["switch"] { arguments += ["--switch", charm] }
+            if case let .string(channel)? = action.parameters["channel"] { arguments += ["--channel", channel] }
+            if case let .int(revision)? = action.parameters["revision"] { arguments += ["--revision", String(revision)] }
+            try await tolerating([.alreadyExists]) { try await juju.run(arguments) }
+        case .scale:
+            try await scale(action, model: modelRef)
+        case .removeUnit:
+            try await tolerating([.entityNotFound]) { try await juju.run(["remove-unit", "-m", modelRef, action.target, "--no-prompt"]) }
+        case .config:
+            try await configure(action, environment: try require(environment, action))
+        case .expose:
+            let exposed = action.parameters["exposed"]?.description == "true"
+            try await juju.run([exposed ? "expose" : "unexpose", "-m", modelRef, action.target])
+        case .integrate:
+            guard case let .strings(endpoints)? = action.parameters["endpoints"], endpoints.count == 2 else { throw malformed(action) }
+            try await tolerating([.alreadyExists]) { try await juju.run(["integrate", "-m", modelRef, endpoints[0], endpoints[1]]) }
+        case .removeRelation:
+            guard case let .strings(endpoints)? = action.parameters["endpoints"], endpoints.count == 2 else { throw malformed(action) }
+            try await tolerating([.entityNotFound]) { try await juju.run(["remove-relation", "-m", modelRef, endpoints[0], endpoints[1]]) }
+        case .removeApplication:
+            try await tolerating([.entityNotFound]) { try await juju.run(["remove-application", "-m", modelRef, action.target, "--no-prompt"]) }
+            try journal?.forgetApplication(controller: action.controller, model: action.model, application: action.target)
+        case .removeMachine:
+            try await tolerating([.entityNotFound]) { try await juju.run(["remove-machine", "-m", modelRef, action.target, "--no-prompt"]) }
+        case .destroyModel:
+            // Storage is released, not destroyed: the data outlives the model until a person decides.
+            try await tolerating([.modelNotFound, .entityNotFound]) {
+                try await juju.run(["destroy-model", modelRef, "--no-prompt", "--release-storage"])
+            }
+            try journal?.forgetManagedModel(controller: action.controller, model: action.model)
+        case .wait:
+            guard case let .strings(applications)? = action.parameters["applications"] else { throw malformed(action) }
+            var expected: [String: Int] = [:]
+            for name in applications { expected[name] = environment?.application(named: name)?.units }
+            try await gate.wait(juju: juju, controller: action.controller, model: action.model,
+                                applications: applications, expectedUnits: expected.compactMapValues { $0 })
+        }
+    }
+
+    // MARK: actions that read before they write
+
+    private func addMachines(_ action: Action, environment: DesiredEnvironment) async throws {
+        guard let index = Int(action.target.dropFirst("group-".count)), environment.machines.indices.contains(index) else {
+            throw malformed(action)
+        }
+        let group = environment.machines[index]
+        let status = try await juju.status(controller: action.controller, model: action.model)
+        let observed = ObservedModelAdapter.model(name: action.model, status: status, bundle: nil, appliedSecrets: [:])
+        let have = MachineMatcher.count(group: group, index: index, groups: environment.machines, machines: observed.machines)
+        guard have < group.count else { return }
+        var arguments = ["add-machine", "-m", "\(action.controller):\(action.model)", "-n", String(group.count - have)]
+        if let constraints = group.constraints { arguments += ["--constraints", constraints] }
+        if let base = group.base { arguments += ["--base", base] }
+        try await juju.run(arguments)
+    }
+
+    private func deploy(_ action: Action, environment: DesiredEnvironment) async throws {
+        guard case let .strings(names)? = action.parameters["applications"] else { throw malformed(action) }
+        let status = try await juju.status(controller: action.controller, model: action.model)
+        let missing = names.filter { status.applications[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let resolved = try await resolveSecrets(environment: environment, applications: missing, keys: nil)
+        let bundle = DeployBundle.make(environment: environment, names: missing, secrets: resolved.values)
+        var arguments = ["deploy", "-m", "\(action.controller):\(action.model)"]
+        if !status.machines.isEmpty { arguments.append("--map-machines=existing") }
+        try await PrivateFile.with(contents: try bundle.yaml(), suffix: ".yaml") { path in
+            try await juju.run(arguments + [path])
+        }
+        try recordSecrets(resolved.references, action: action)
+    }
+
+    private func scale(_ action: Action, model: String) async throws {
+        guard case let .int(target)? = action.parameters["to"] else { throw malformed(action) }
+        if action.parameters["method"]?.description == "scale-application" {
+            try await juju.run(["scale-application", "-m", model, action.target, String(target)])
+            return
+        }
+        // add-unit adds, it does not set: count again so a retry never adds twice.
+        let status = try await juju.status(controller: action.controller, model: action.model)
+        let have = status.applications[action.target]?.units.count ?? 0
+        if have < target {
+            try await juju.run(["add-unit", "-m", model, action.target, "-n", String(target - have)])
+        }
+    }
+
+    private func configure(_ action: Action, environment: DesiredEnvironment) async throws {
+        guard case let .strings(keys)? = action.parameters["keys"], let application = environment.application(named: action.target) else {
+            throw malformed(action)
+        }
+        let resolved = try await resolveSecrets(environment: environment, applications: [action.target], keys: Set(keys))
+        var values: [String: ResolvedValue] = [:]
+        for key in keys {
+            guard let value = application.config[key] else { continue }
+            if value.vaultReference != nil { values[key] = .string(resolved.values[action.target]?[key] ?? "") }
+            else { values[key] = ResolvedValue(value) }
+        }
+        let encoder = YAMLEncoder()
+        encoder.options.sortKeys = true
+        let document = try encoder.encode([action.target: values])
+        try await PrivateFile.with(contents: document, suffix: ".yaml") { path in
+            try await juju.run(["config", "-m", "\(action.controller):\(action.model)", action.target, "--file", path])
+        }
+        try recordSecrets(resolved.references, action: action)
+    }
+
+    // MARK: helpers
+
+    private struct ResolvedSecrets {
+        var values: [String: [String: String]] = [:]
+        var references: [(application: String, key: String, reference: String)] = []
+    }
+
+    private func resolveSecrets(environment: DesiredEnvironment, applications: [String], keys: Set<String>?) async throws -> ResolvedSecrets {
+        var resolved = ResolvedSecrets()
+        for name in applications {
+            guard let application = environment.application(named: name) else { continue }
+            for (key, value) in application.config.sorted(by: { $0.key < $1.key }) {
+                guard let reference = value.vaultReference, keys?.contains(key) ?? true else { continue }
+                resolved.values[name, default: [:]][key] = try await secrets.value(for: reference)
+                resolved.references.append((name, key, reference.description))
+            }
+        }
+        return resolved
+    }
+
+    private func recordSecrets(_ references: [(application: String, key: String, reference: String)], action: Action) throws {
+        for entry in references {
+            try journal?.recordAppliedSecret(controller: action.controller, model: action.model, application: entry.application,
+                                             key: entry.key, reference: entry.reference)
+        }
+    }
+
+    private func tolerating(_ kinds: Set<JujuCLIError>, _ body: () async throws -> Void) async throws {
+        do { try await body() } catch let error as JujuCommandError where kinds.contains(error.kind) {}
+    }
+
+    private func require(_ environment: DesiredEnvironment?, _ action: Action) throws -> DesiredEnvironment {
+        guard let environment else { throw ExecutorError("\(action.id): environment \(action.environment) is not in the desired state") }
+        return environment
+    }
+
+    private func malformed(_ action: Action) -> ExecutorError {
+        ExecutorError("\(action.id): the action lacks the parameters its kind needs (a plan file edited by hand?)")
+    }
+}
+
+public struct ExecutorError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

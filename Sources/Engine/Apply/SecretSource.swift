@@ -1,0 +1,52 @@
+import Foundation
+import TenantCore
+import Yams
+
+/// Gives the value behind a Vault reference to the executor that must hand it to Juju. Values
+/// are only ever written to 0600 temporary files for juju, never to argv, logs or the journal.
+public protocol SecretSource: Sendable {
+    func value(for reference: VaultReference) async throws -> String
+}
+
+/// Secrets from a local YAML or JSON file mapping `<path>#<key>` to the value: the stand-in for
+/// Vault in the demo and tests, until tenantctl talks to Vault itself.
+public struct FileSecretSource: SecretSource {
+    public let path: String
+    private let values: [String: String]
+
+    public init(path: String) throws {
+        self.path = path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SecretError("cannot read the secrets file \(path)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let loaded = try? Yams.load(yaml: text) as? [String: Any] else {
+            throw SecretError("the secrets file \(path) is not a mapping of '<path>#<key>' to values")
+        }
+        var values: [String: String] = [:]
+        for (key, value) in loaded { values[key] = "\(value)" }
+        self.values = values
+    }
+
+    public func value(for reference: VaultReference) async throws -> String {
+        let key = "\(reference.path)#\(reference.key)"
+        guard let value = values[key] else {
+            throw SecretError("secret \(reference) is not in the secrets file \(path)")
+        }
+        return value
+    }
+}
+
+/// Used when no secret source is configured: any action that needs a value fails clearly.
+public struct NoSecretSource: SecretSource {
+    public init() {}
+
+    public func value(for reference: VaultReference) async throws -> String {
+        throw SecretError("secret \(reference) is needed but no secret source is configured (--secrets-file)")
+    }
+}
+
+public struct SecretError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Juju
+import TenantCore
+
+/// Observes every model the desired state names, concurrently with a bound.
+///
+/// Level-triggered and conservative: a model Juju does not list is `absent` (the plan creates
+/// it); a model whose status cannot be read is `failed` (the plan does nothing there); a
+/// controller Juju does not know is reported for the tenants on it.
+public struct Observer: Sendable {
+    public var juju: JujuCLI
+    public var parallelism: Int
+    public var journal: (any Journal)?
+
+    public init(juju: JujuCLI, parallelism: Int, journal: (any Journal)?) {
+        self.juju = juju
+        self.parallelism = max(1, parallelism)
+        self.journal = journal
+    }
+
+    /// - Parameter controllers: the controllers of the fleet (observed even without models, so
+    ///   that models of deleted tenants are seen).
+    public func observe(_ desired: DesiredState, controllers fleetControllers: [String]) async -> ObservedState {
+        var state = ObservedState()
+        let names = Set(fleetControllers).union(desired.environments.map(\.controller)).sorted()
+        let known: Set<String>
+        do {
+            known = Set(try await juju.controllers().controllers.keys)
+        } catch {
+            for name in names { state.controllers[name] = ObservedController(known: false, error: "cannot list Juju controllers: \(error)") }
+            return state
+        }
+        let listings = await boundedMap(names.filter(known.contains)) { name in
+            (name, await Result { try await juju.models(controller: name).workloadModelNames })
+        }
+        for name in names where !known.contains(name) {
+            state.controllers[name] = ObservedController(known: false, error: "controller '\(name)' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
+        }
+        var modelsByController: [String: Set<String>] = [:]
+        for (name, listing) in listings {
+            switch listing {
+            case let .success(models):
+                state.controllers[name] = ObservedController(known: true, models: models.sorted())
+                modelsByController[name] = Set(models)
+            case let .failure(error):
+                state.controllers[name] = ObservedController(known: false, error: "cannot list the models of controller '\(name)': \(error)")
+            }
+        }
+        var targets: [(controller: String, model: String)] = []
+        var seen = Set<String>()
+        for environment in desired.environments where !environment.sharedModel {
+            let key = ObservedState.key(controller: environment.controller, model: environment.model)
+            guard let models = modelsByController[environment.controller], seen.insert(key).inserted else { continue }
+            if models.contains(environment.model) {
+                targets.append((environment.controller, environment.model))
+            } else {
+                state.models[key] = .absent
+            }
+        }
+        let observations = await boundedMap(targets) { target in
+            (ObservedState.key(controller: target.controller, model: target.model), await observeModel(controller: target.controller, model: target.model))
+        }
+        for (key, observation) in observations { state.models[key] = observation }
+        return state
+    }
+
+    func observeModel(controller: String, model: String) async -> ModelObservation {
+        do {
+            async let status = juju.status(controller: controller, model: model)
+            async let bundle = juju.exportBundle(controller: controller, model: model)
+            let secrets = try journal?.appliedSecrets(controller: controller, model: model) ?? [:]
+            return .present(ObservedModelAdapter.model(name: model, status: try await status, bundle: try await bundle, appliedSecrets: secrets))
+        } catch let error as JujuCommandError where error.kind == .modelNotFound {
+            // Destroyed between the listing and the status call.
+            return .absent
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Runs `body` over `items` with at most `parallelism` in flight, keeping the input order.
+    func boundedMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) async -> Output) async -> [Output] {
+        await withTaskGroup(of: (Int, Output).self) { group in
+            var results = [Output?](repeating: nil, count: items.count)
+            var next = 0
+            while next < min(parallelism, items.count) {
+                let index = next
+                group.addTask { (index, await body(items[index])) }
+                next += 1
+            }
+            while let (index, output) = await group.next() {
+                results[index] = output
+                if next < items.count {
+                    let index = next
+                    group.addTask { (index, await body(items[index])) }
+                    next += 1
+                }
+            }
+            return results.map { $0! }
+        }
+    }
+}
+
+extension Result where Failure == Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}

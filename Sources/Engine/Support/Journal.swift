@@ -1,0 +1,16 @@
+import Foundation
+
+/// Where runs, actions and tenantctl's own bookkeeping (models it created, Vault references it
+/// applied) are kept. The CLI backs it with the SQLite store; tests may use memory.
+public protocol Journal: Sendable {
+    func startRun(command: String, commit: String?, fingerprint: String?) throws -> Int64
+    func finishRun(_ run: Int64, succeeded: Bool, summary: String) throws
+    func startAction(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String, attempt: Int) throws -> Int64
+    func finishAction(_ entry: Int64, succeeded: Bool, error: String?) throws
+    func managedModels() throws -> [String: String]
+    func recordManagedModel(controller: String, model: String, environment: String) throws
+    func forgetManagedModel(controller: String, model: String) throws
+    func appliedSecrets(controller: String, model: String) throws -> [String: [String: String]]
+    func recordAppliedSecret(controller: String, model: String, application: String, key: String, reference: String) throws
+    func forgetApplication(controller: String, model: String, application: String) throws
+}

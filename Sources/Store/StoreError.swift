@@ -1,0 +1,38 @@
+/// Why the state store could not do what was asked. Each description is one sentence that names
+/// the path or the row involved, and never a secret value.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cannotCreateDirectory(path: String, reason: String)
+    case cannotOpenDatabase(path: String, reason: String)
+    case notADatabase(path: String)
+    /// An SQLite file with tables of its own but none of ours: someone else's database.
+    case notAStateDatabase(path: String)
+    /// Migrations this build does not know were applied: a newer tenantctl wrote it.
+    case newerSchema(path: String, unknownMigrations: [String])
+    case unknownRun(Int64)
+    case unknownAction(Int64)
+    /// A secret reference that is not a `vault:` reference; the value is not repeated here
+    /// because a caller that got this wrong may have passed the secret itself.
+    case invalidSecretReference(application: String, key: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreateDirectory(path, reason):
+            return "Cannot create the state directory \(path): \(reason)."
+        case let .cannotOpenDatabase(path, reason):
+            return "Cannot open the state database \(path): \(reason)."
+        case let .notADatabase(path):
+            return "The state database \(path) is not an SQLite database; move it away or choose another --state-dir."
+        case let .notAStateDatabase(path):
+            return "The SQLite database \(path) is not a tenantctl state database; move it away or choose another --state-dir."
+        case let .newerSchema(path, unknown):
+            return "The state database \(path) was written by a newer tenantctl (unknown migrations: "
+                + unknown.joined(separator: ", ") + "); upgrade tenantctl or choose another --state-dir."
+        case let .unknownRun(id):
+            return "The journal has no run \(id)."
+        case let .unknownAction(id):
+            return "The journal has no action \(id)."
+        case let .invalidSecretReference(application, key):
+            return "The secret applied to \(application) option \(key) is not a vault: reference, so it was not recorded."
+        }
+    }
+}

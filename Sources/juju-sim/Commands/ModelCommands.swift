@@ -1,0 +1,149 @@
+import Foundation
+
+/// `models`, `add-model`, `destroy-model`, `switch`.
+enum ModelCommands {
+    static func models(_ context: inout CommandContext) throws {
+        try context.arguments.expectAtMost(0)
+        let format = try context.format(default: "tabular", allowed: ["json", "yaml", "tabular"])
+        let state = try context.store.readIndex()
+        let name = try context.controllerName(in: state)
+        let controller = state.controllers[name]!
+        let infos = controller.models.values.sorted { $0.name < $1.name }
+        var root = JSONObject()
+        root.set("models", .array(infos.map { summary($0, controller: controller) }))
+        root.set("current-model", controller.currentModel)
+        switch format {
+        case "json": context.output.print(root.value.compact)
+        case "yaml": context.output.print(try YAMLWriter.text(root.value))
+        default:
+            context.output.print("Controller: \(name)\n")
+            context.output.print("Model  Cloud/Region  Type  Status  Access  Last connection")
+            for info in infos {
+                let marker = info.name == controller.currentModel ? "*" : ""
+                context.output.print("\(info.name)\(marker)  \(controller.cloud)/\(controller.region)  \(controller.cloudType)  available  admin  just now")
+            }
+        }
+    }
+
+    /// One entry of `juju models --format=json` (Juju 3.6's `ModelSummary`).
+    static func summary(_ model: SimModelInfo, controller: SimController) -> JSONValue {
+        var item = JSONObject()
+        item.set("name", "admin/\(model.name)")
+        item.set("short-name", model.name)
+        item.set("model-uuid", model.uuid)
+        item.set("model-type", model.type)
+        item.set("controller-uuid", controller.uuid)
+        item.set("controller-name", controller.name)
+        item.set("is-controller", .bool(model.isController))
+        item.set("owner", "admin")
+        item.set("cloud", controller.cloud)
+        item.set("region", controller.region)
+        item.set("credential", .object([("name", .string(controller.cloud)), ("owner", .string("admin")),
+                                        ("cloud", .string(controller.cloud))]))
+        item.set("type", controller.cloudType)
+        item.set("life", "alive")
+        item.set("status", .object([("current", .string("available")), ("since", .string(SimClock.since(model.createdAt)))]))
+        item.set("access", "admin")
+        item.set("last-connection", "just now")
+        item.set("agent-version", controller.agentVersion)
+        return item.value
+    }
+
+    static func addModel(_ context: inout CommandContext) throws {
+        try context.arguments.expectAtMost(2)
+        guard let name = context.arguments.positional.first else { throw SimError.usage("model name is required") }
+        guard name.range(of: "^[a-z0-9]+[a-z0-9-]*$", options: .regularExpression) != nil, !name.hasSuffix("-") else {
+            throw SimError.failure("\"\(name)\" is not a valid name: model names may only contain lowercase letters, digits and hyphens")
+        }
+        let now = context.now
+        let switchTo = !context.arguments.flag("no-switch")
+        let arguments = context.arguments
+        let environment = context.environment
+        let controller = try context.store.transaction(exclusive: true) { transaction -> SimController in
+            guard let controllerName = arguments.value("c", "controller") ?? environment["JUJU_CONTROLLER"]
+                ?? transaction.state.currentController else {
+                throw CommandContext.noControllers
+            }
+            guard let controller = transaction.state.controllers[controllerName] else {
+                throw SimError.failure("controller \(controllerName) not found")
+            }
+            guard controller.models[name] == nil else {
+                throw SimError.failure("failed to create new model: model \"\(name)\" for admin already exists")
+            }
+            let model = SimModel(name: name, uuid: SimAddress.uuid("model/\(controllerName)/\(name)/\(now)"),
+                                 type: controller.modelType, createdAt: now)
+            transaction.setModel(model, name: name, controller: controllerName)
+            if switchTo { transaction.state.controllers[controllerName]?.currentModel = name }
+            return controller
+        }
+        context.output.info("Added '\(name)' model on \(controller.cloud)/\(controller.region) with credential '\(controller.cloud)' for user 'admin'")
+    }
+
+    static func destroyModel(_ context: inout CommandContext) throws {
+        try context.arguments.expectAtMost(1)
+        guard let target = context.arguments.positional.first else { throw SimError.usage("no model specified") }
+        if !context.arguments.flag("no-prompt", "y") {
+            context.output.info("WARNING This command will destroy the \"\(target)\" model and affect the following resources.")
+            FileHandle.standardError.write(Data("\nContinue [y/N]? ".utf8))
+            let answer = readLine() ?? ""
+            guard ["y", "yes"].contains(answer.lowercased()) else { throw SimError.failure("model destruction: aborted") }
+        }
+        // The target reads like a `-m` argument (`ctrl:model`, `model`, `ctrl:admin/model`).
+        var scoped = context
+        scoped.arguments = try Arguments(["-m", target], spec: .model)
+        try context.store.transaction(exclusive: true) { transaction in
+            let (controllerName, modelName) = try scoped.modelReference(in: transaction.state)
+            guard let model = transaction.state.controllers[controllerName]?.models[modelName] else {
+                throw SimError.modelNotFound(controller: controllerName, model: modelName)
+            }
+            if model.isController {
+                throw SimError.failure("cannot destroy the controller model; use \"juju destroy-controller\"")
+            }
+            transaction.setModel(nil, name: modelName, controller: controllerName)
+            if transaction.state.controllers[controllerName]?.currentModel == modelName {
+                transaction.state.controllers[controllerName]?.currentModel = nil
+            }
+        }
+        context.output.info("Destroying model")
+        context.output.info("Waiting for model to be removed...")
+        context.output.info("Model destroyed.")
+    }
+
+    static func switchModel(_ context: inout CommandContext) throws {
+        try context.arguments.expectAtMost(1)
+        guard let target = context.arguments.positional.first else {
+            let state = try context.store.readIndex()
+            guard let controller = state.currentController else { throw CommandContext.noControllers }
+            context.output.print("\(controller):admin/\(state.controllers[controller]?.currentModel ?? "")")
+            return
+        }
+        let line = try context.store.transaction(exclusive: true) { transaction -> String in
+            var state = transaction.state
+            defer { transaction.state = state }
+            let parts = target.split(separator: ":", maxSplits: 1).map(String.init)
+            let previous = state.currentController.map { "\($0):admin/\(state.controllers[$0]?.currentModel ?? "")" } ?? "(none)"
+            if parts.count == 2 || state.controllers[target] != nil {
+                let controllerName = parts[0]
+                guard state.controllers[controllerName] != nil else { throw SimError.failure("controller \(controllerName) not found") }
+                state.currentController = controllerName
+                if parts.count == 2 {
+                    let model = CommandContext.unqualified(parts[1])
+                    guard state.controllers[controllerName]?.models[model] != nil else {
+                        throw SimError.modelNotFound(controller: controllerName, model: model)
+                    }
+                    state.controllers[controllerName]?.currentModel = model
+                }
+            } else {
+                guard let controllerName = state.currentController else { throw CommandContext.noControllers }
+                let model = CommandContext.unqualified(target)
+                guard state.controllers[controllerName]?.models[model] != nil else {
+                    throw SimError.modelNotFound(controller: controllerName, model: model)
+                }
+                state.controllers[controllerName]?.currentModel = model
+            }
+            let controller = state.currentController!
+            return "\(previous) -> \(controller):admin/\(state.controllers[controller]?.currentModel ?? "")"
+        }
+        context.output.info(line)
+    }
+}

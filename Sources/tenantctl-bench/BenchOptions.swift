@@ -1,0 +1,94 @@
+/// Command-line options of tenantctl-bench (Foundation only: no argument-parser dependency).
+struct BenchOptions: Sendable {
+    static let usage = """
+        usage: tenantctl-bench --tenantctl <binary> --examples <repo> --work <dir> [options]
+
+        Generates a git repository of N tenants (the examples' fleet, offers and bundles, N valid
+        tenant manifests) and another of 10, then measures the tenantctl binary on them:
+        `validate` (wall time, peak RSS per tenant) and `changed` on a commit touching one tenant
+        (the ratio between the two repositories), next to the budgets of DESIGN.md.
+
+        required:
+          --tenantctl <path>     the tenantctl binary to measure (a release build)
+          --examples <path>      the example repository (tenantctl.yaml, offers/, bundles/ are copied)
+          --work <dir>           scratch directory: must not exist or be empty; removed at the end
+
+        options:
+          --tenants <n>          tenants in the large repository (default 10000)
+          --small-tenants <n>    tenants in the small repository (default 10)
+          --validate-runs <n>    timed validate runs per repository (default 3)
+          --changed-runs <n>     timed changed runs per repository (default 5)
+          --seed <n>             generator seed; the same seed gives the same repositories (default 1)
+          --timeout <seconds>    limit for each child process (default 600)
+          --loose                leave git objects loose instead of packing them like a fetched clone
+          --json                 print the report as JSON instead of a table
+          --keep                 keep the work directory (repositories and child logs)
+          --strict               exit with status 3 when a figure is over budget
+          -h, --help             show this help
+
+        Exit status: 0 done, 1 error (invalid generated repository, wrong tenantctl answer, failed
+        child), 2 usage error, 3 over budget with --strict.
+        """
+
+    var tenantctl = ""
+    var examples = ""
+    var work = ""
+    var tenants = 10_000
+    var smallTenants = 10
+    var validateRuns = 3
+    var changedRuns = 5
+    var seed: UInt64 = 1
+    var timeoutSeconds = 600.0
+    var pack = true
+    var json = false
+    var keep = false
+    var strict = false
+    var help = false
+
+    static func parse(_ arguments: [String]) throws -> BenchOptions {
+        var options = BenchOptions()
+        var remaining = arguments[...]
+        func value(_ name: String) throws -> String {
+            guard let value = remaining.popFirst() else { throw BenchError("\(name) needs a value") }
+            return value
+        }
+        func count(_ name: String, minimum: Int) throws -> Int {
+            let text = try value(name)
+            guard let number = Int(text), number >= minimum else { throw BenchError("\(name) expects a whole number ≥ \(minimum), got '\(text)'") }
+            return number
+        }
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "--tenantctl": options.tenantctl = try value(argument)
+            case "--examples": options.examples = try value(argument)
+            case "--work": options.work = try value(argument)
+            case "--tenants": options.tenants = try count(argument, minimum: 1)
+            case "--small-tenants": options.smallTenants = try count(argument, minimum: 1)
+            case "--validate-runs": options.validateRuns = try count(argument, minimum: 1)
+            case "--changed-runs": options.changedRuns = try count(argument, minimum: 1)
+            case "--seed":
+                let text = try value(argument)
+                guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }
+                options.seed = seed
+            case "--timeout":
+                let text = try value(argument)
+                guard let seconds = Double(text), seconds > 0 else { throw BenchError("--timeout expects seconds > 0, got '\(text)'") }
+                options.timeoutSeconds = seconds
+            case "--loose": options.pack = false
+            case "--json": options.json = true
+            case "--keep": options.keep = true
+            case "--strict": options.strict = true
+            case "-h", "--help": options.help = true
+            default: throw BenchError("unknown argument '\(argument)'")
+            }
+        }
+        if options.help { return options }
+        for (name, value) in [("--tenantctl", options.tenantctl), ("--examples", options.examples), ("--work", options.work)] where value.isEmpty {
+            throw BenchError("\(name) is required")
+        }
+        if options.smallTenants >= options.tenants {
+            throw BenchError("--small-tenants (\(options.smallTenants)) must be below --tenants (\(options.tenants))")
+        }
+        return options
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Engine
+import Foundation
+import TenantCore
+
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Carry out a plan: observe, plan and apply, or apply a saved plan after checking it is still current.",
+        discussion: """
+        Three ways:
+          tenantctl apply --auto-approve       plan and apply at once (environments with \
+        `sync: manual` are left out unless named with --tenant)
+          tenantctl apply plan.json            apply a saved plan; refused when the commit or the \
+        observed world changed since it was made
+          tenantctl apply                      show the plan and ask on the terminal (refused \
+        without one)
+
+        Environments run in parallel (--parallelism), each one's actions in order. After deploy, \
+        refresh and scale a health gate waits for active units with idle agents; a unit in error \
+        or blocked fails it. Transient juju failures are retried with backoff; a persistent one \
+        stops that environment, the others go on. Every attempt is journaled (tenantctl history). \
+        Exit status: 0 all done, 1 anything failed or refused, or an environment could not be \
+        observed.
+
+        Secrets: configuration values that are Vault references are read from --secrets-file \
+        (a YAML map of '<path>#<key>' to value, readable by you only) and handed to juju through \
+        0600 temporary files, never through its arguments.
+        """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var engine: EngineOptions
+
+    @Argument(help: ArgumentHelp("A plan saved with `tenantctl plan --out`.", valueName: "plan.json"))
+    var planFile: String?
+
+    @Flag(name: .long, help: "Apply without asking.")
+    var autoApprove = false
+
+    @Flag(name: .long, help: "No progress lines, only the summary.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Secret values for Vault references. Default: $TENANTCTL_SECRETS_FILE.", valueName: "file"))
+    var secretsFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a health gate may wait for units to settle.", valueName: "seconds"))
+    var gateTimeout: Int = 600
+
+    @Option(name: .long, help: ArgumentHelp("Seconds units must stay active and idle to pass a health gate.", valueName: "seconds"))
+    var settle: Double = 2
+
+    func validate() throws {
+        if planFile != nil, autoApprove { throw ValidationError("a saved plan is applied as it is; --auto-approve is for planning and applying at once") }
+        if gateTimeout < 1 { throw ValidationError("--gate-timeout must be at least 1 second") }
+        if settle < 0 { throw ValidationError("--settle cannot be negative") }
+    }
+
+    func run() async throws {
+        try await CommandRunner.reportingErrors {
+            let journal = try StoreJournal.open(engine)
+            _ = try? journal.store.markInterruptedRuns(at: Date())
+            let world = try await PlannedWorld.make(repository: repository, engine: engine, journal: journal)
+            var plan = try choosePlan(world)
+            if planFile == nil, autoApprove { plan = withoutManualEnvironments(plan, desired: world.desired.state) }
+            for skipped in plan.skipped { print("\(skipped.environment): not planned: \(skipped.reason)") }
+            guard !plan.isEmpty else {
+                print(plan.skipped.isEmpty ? "No changes. The world matches the manifests." : "Nothing applied; \(plan.skipped.count) environment(s) could not be observed.")
+                if !plan.skipped.isEmpty { throw ExitCode(1) }
+                return
+            }
+            if planFile == nil, !autoApprove { try confirm(plan) }
+            let secrets = try secretSource()
+            let executor = JujuExecutor(juju: engine.juju, desired: world.desired.state, journal: journal, secrets: secrets,
+                                        gate: HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000))))
+            let quiet = self.quiet
+            let applier = Applier(executor: executor, journal: journal, parallelism: engine.parallelism) { line in
+                if !quiet { StandardStreams.error(line) }
+            }
+            let run = try journal.startRun(command: "apply", commit: world.desired.commit, fingerprint: world.fingerprint)
+            let report = await applier.apply(plan, run: run)
+            try journal.finishRun(run, succeeded: report.succeeded, summary: report.summaryLine)
+            for environment in report.environments {
+                if let failed = environment.failed { print("\(environment.environment): \(failed.action) failed: \(failed.error)") }
+            }
+            print("\(report.summaryLine) (run \(run))")
+            if !report.succeeded || !plan.skipped.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    private func choosePlan(_ world: PlannedWorld) throws -> Plan {
+        guard let planFile else { return world.plan }
+        let saved = try PlanFile.read(planFile)
+        if let commit = saved.commit, let current = world.desired.commit, commit != current {
+            throw CLIError("refusing the stale plan \(planFile): it was made at commit \(commit.prefix(12)), the repository is now at \(current.prefix(12)); plan again")
+        }
+        if saved.observedFingerprint != world.fingerprint {
+            throw CLIError("refusing the stale plan \(planFile): the world changed since it was made (observed fingerprint \((saved.observedFingerprint ?? "none").prefix(12)), now \(world.fingerprint.prefix(12))); plan again")
+        }
+        return saved
+    }
+
+    /// `sync: manual` means a person applies: unattended runs leave those environments alone.
+    private func withoutManualEnvironments(_ plan: Plan, desired: DesiredState) -> Plan {
+        let named = engine.tenantFilter ?? []
+        let manual = Set(desired.environments.filter { $0.policy.sync == .manual && !named.contains($0.tenant ?? "") }.map(\.id))
+        let skipped = plan.actions.filter { manual.contains($0.environment) }
+        guard !skipped.isEmpty else { return plan }
+        var filtered = plan
+        filtered.actions.removeAll { manual.contains($0.environment) }
+        for environment in Set(skipped.map(\.environment)).sorted() {
+            StandardStreams.error("[\(environment)] sync: manual — \(skipped.filter { $0.environment == environment }.count) action(s) left for a person (tenantctl apply --tenant …)")
+        }
+        return filtered
+    }
+
+    private func confirm(_ plan: Plan) throws {
+        print(PlanTextRenderer(color: Terminal.useColor).render(plan), terminator: "")
+        guard Terminal.stdinIsTTY else {
+            throw CLIError("no terminal to confirm on: use --auto-approve, or apply a saved plan (tenantctl plan --out plan.json; tenantctl apply plan.json)")
+        }
+        print("Apply these \(plan.actions.count) actions? Only 'yes' is accepted: ", terminator: "")
+        guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+            throw CLIError("apply cancelled; nothing was changed")
+        }
+    }
+
+    private func secretSource() throws -> any SecretSource {
+        let path = secretsFile ?? ProcessInfo.processInfo.environment["TENANTCTL_SECRETS_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let path else { return NoSecretSource() }
+        do { return try FileSecretSource(path: path) } catch let error as SecretError { throw CLIError(error.description) }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Engine
+import Foundation
+import TenantCore
+
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Observe Juju and show the ordered actions that would bring it to the manifests.",
+        discussion: """
+        Exit status (like terraform plan -detailed-exitcode): 0 nothing to do, 2 changes planned, \
+        1 error — including an environment that could not be observed (its controller unknown, \
+        juju unreachable or timing out), which is never planned for. The repository must be valid \
+        (a tenant that fails to parse must not look deleted).
+
+        Formats: text (terminal, coloured on a TTY), json (the plan file, format_version 1), \
+        markdown (a merge-request note), gitlab (the terraform report of the MR widget).
+
+        Examples:
+          tenantctl plan --repo . --juju-bin juju-sim
+          tenantctl plan --repo . --out plan.json --output markdown > note.md
+          tenantctl observe --repo . --out snapshot.json   # where Juju is reachable
+          tenantctl plan --repo . --observed snapshot.json # in CI, without Juju credentials
+        """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var engine: EngineOptions
+
+    @Option(name: .long, help: ArgumentHelp("Plan from a snapshot recorded by `tenantctl observe` instead of observing Juju.", valueName: "snapshot.json"))
+    var observed: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the plan as JSON to this file, for `tenantctl apply <file>`.", valueName: "plan.json"))
+    var out: String?
+
+    @Option(name: .long, help: "Output format: text, json, markdown or gitlab.")
+    var output: PlanFormat = .text
+
+    func run() async throws {
+        let world = try await CommandRunner.reportingErrors {
+            let snapshot = try observed.map(ObservationSnapshot.read)
+            let journal = snapshot == nil ? try? StoreJournal.open(engine) : nil
+            return try await PlannedWorld.make(repository: repository, engine: engine, journal: journal, snapshot: snapshot)
+        }
+        if let out { try CommandRunner.reportingErrors { try PlanFile.write(world.plan, to: out) } }
+        print(try PlanOutput.render(world.plan, as: output), terminator: "")
+        // An environment that could not be observed is an error, not "no changes".
+        if !world.plan.skipped.isEmpty { throw ExitCode(1) }
+        if !world.plan.isEmpty { throw ExitCode(2) }
+    }
+}
+
+enum PlanOutput {
+    static func render(_ plan: Plan, as format: PlanFormat) throws -> String {
+        switch format {
+        case .text: return PlanTextRenderer(color: Terminal.useColor).render(plan)
+        case .json: return try JSONOutput.encode(plan) + "\n"
+        case .markdown: return PlanMarkdownRenderer.render(plan)
+        case .gitlab: return try JSONOutput.encode(GitLabTerraformReport(plan)) + "\n"
+        }
+    }
+}
+
+enum PlanFile {
+    static func write(_ plan: Plan, to path: String) throws {
+        do {
+            try Data((try JSONOutput.encode(plan) + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError("cannot write the plan to \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func read(_ path: String) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the plan \(path)") }
+        do {
+            return try JSONDecoder().decode(Plan.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw CLIError("\(path) is not a tenantctl plan: \(context.debugDescription)")
+        } catch {
+            throw CLIError("\(path) is not a tenantctl plan: \(error)")
+        }
+    }
+}

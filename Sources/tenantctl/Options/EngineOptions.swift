@@ -1,0 +1,50 @@
+import ArgumentParser
+import Engine
+import Foundation
+import TenantCore
+
+/// Options of every command that touches the world, so scripts pass one set to plan, apply,
+/// drift, observe and history.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Where the journal (SQLite) lives. Default: $TENANTCTL_STATE_DIR, else $XDG_DATA_HOME/tenantctl, else ~/.local/share/tenantctl.", valueName: "dir"))
+    var stateDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("The juju binary. Default: $TENANTCTL_JUJU_BIN, else 'juju' from PATH (tests and the demo use juju-sim).", valueName: "path"))
+    var jujuBin: String?
+
+    @Option(name: .long, help: "Models observed, and environments applied, at the same time.")
+    var parallelism: Int = 8
+
+    @Option(name: .long, help: ArgumentHelp("Seconds one juju call may take before it is killed and counted as failed.", valueName: "seconds"))
+    var jujuTimeout: Int = 60
+
+    @Option(name: .long, help: ArgumentHelp("Most models a run may destroy (tenants deleted from git, with prune). Default 0.", valueName: "n"))
+    var maxDeletions: Int = 0
+
+    @Option(name: .long, help: ArgumentHelp("Most other removals (units, applications, relations, machines) a run may plan.", valueName: "n"))
+    var maxRemovals: Int = 20
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only this tenant (repeatable).", valueName: "name"))
+    var tenant: [String] = []
+
+    func validate() throws {
+        if parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
+        if jujuTimeout < 1 { throw ValidationError("--juju-timeout must be at least 1 second") }
+        if maxDeletions < 0 || maxRemovals < 0 { throw ValidationError("--max-deletions and --max-removals cannot be negative") }
+    }
+
+    var jujuBinary: String {
+        if let jujuBin { return jujuBin }
+        if let configured = ProcessInfo.processInfo.environment["TENANTCTL_JUJU_BIN"], !configured.isEmpty { return configured }
+        return "juju"
+    }
+
+    var juju: JujuCLI { JujuCLI(binary: jujuBinary, timeout: .seconds(jujuTimeout)) }
+
+    var tenantFilter: Set<String>? { tenant.isEmpty ? nil : Set(tenant) }
+
+    func planOptions(managedModels: [String: String], fleet: Fleet?) -> PlanOptions {
+        PlanOptions(maxModelDeletions: maxDeletions, maxDeletions: maxRemovals, tenants: tenantFilter,
+                    managedModels: managedModels, pruneDeletedTenants: fleet?.defaults.policy.prune ?? false)
+    }
+}

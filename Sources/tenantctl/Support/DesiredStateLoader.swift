@@ -1,0 +1,30 @@
+import ArgumentParser
+import TenantCore
+
+/// The desired state of a commit, or exit 1 with the validation errors: planning from a broken
+/// repository could read a tenant that failed to parse as a tenant deleted from git.
+struct LoadedDesiredState {
+    let analysis: Analysis
+
+    var state: DesiredState { analysis.result.state }
+    var fleet: Fleet? { analysis.manifests.fleet }
+    var commit: String? { analysis.snapshot.commit?.id }
+    var controllers: [String] { fleet?.controllers.map(\.name.value) ?? [] }
+
+    static func load(_ repository: RepositoryOptions, tenants: Set<String>?) throws -> LoadedDesiredState {
+        let analysis = Analysis(try CommandRunner.load(repository))
+        if analysis.errors > 0 {
+            for diagnostic in analysis.diagnostics where diagnostic.severity == .error { StandardStreams.error(diagnostic.description) }
+            StandardStreams.error("error: the repository has \(plural(analysis.errors, "error")); fix them before planning (tenantctl validate)")
+            throw ExitCode(1)
+        }
+        if let tenants {
+            let unknown = tenants.subtracting(analysis.manifests.tenants.keys).sorted()
+            if !unknown.isEmpty {
+                StandardStreams.error("error: no tenant named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(analysis.snapshot.label)")
+                throw ExitCode(1)
+            }
+        }
+        return LoadedDesiredState(analysis: analysis)
+    }
+}

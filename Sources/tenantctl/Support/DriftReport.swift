@@ -1,0 +1,92 @@
+import TenantCore
+
+/// Differences between git and the world, one per field, with a likely cause a person can check.
+struct DriftReport: Encodable {
+    struct Item: Encodable {
+        var environment: String
+        var field: String
+        var desired: String?
+        var observed: String?
+        var cause: String
+    }
+
+    struct Unobserved: Encodable {
+        var environment: String
+        var reason: String
+    }
+
+    var formatVersion = 1
+    var commit: String?
+    var items: [Item]
+    var unobserved: [Unobserved]
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version"
+        case commit, items, unobserved
+    }
+
+    init(_ plan: Plan) {
+        commit = plan.commit
+        var items: [Item] = []
+        for action in plan.actions where action.kind != .wait {
+            for reason in action.reasons {
+                items.append(Item(environment: action.environment, field: reason.field, desired: reason.desired,
+                                  observed: reason.observed, cause: Self.cause(action.kind, reason)))
+            }
+        }
+        for withheld in plan.withheld {
+            items.append(Item(environment: withheld.environment, field: "\(withheld.kind.rawValue) \(withheld.target)", desired: nil,
+                              observed: withheld.target, cause: "present in Juju but not in git (\(withheld.reason))"))
+        }
+        self.items = items
+        unobserved = plan.skipped.map { Unobserved(environment: $0.environment, reason: $0.reason) }
+    }
+
+    static func cause(_ kind: ActionKind, _ reason: Reason) -> String {
+        switch kind {
+        case .addModel: return "the model does not exist: a new environment, or the model was destroyed out of band"
+        case .addMachine: return "machines are missing: not added yet, or removed out of band (juju remove-machine)"
+        case .deploy: return "the application is not deployed: new in git, or removed out of band (juju remove-application)"
+        case .refresh: return "the charm differs: a change in git not applied yet, or a refresh out of band (juju refresh)"
+        case .scale:
+            let desired = Int(reason.desired ?? "") ?? 0, observed = Int(reason.observed ?? "") ?? 0
+            return observed < desired ? "units are missing: a unit was removed out of band (juju remove-unit), or the count was raised in git"
+                : "there are more units than desired: units added out of band (juju add-unit), or the count was lowered in git"
+        case .removeUnit: return "there are more units than desired: units added out of band (juju add-unit), or the count was lowered in git"
+        case .config: return "the configuration differs: changed out of band (juju config), or changed in git and not applied yet"
+        case .expose: return "exposure differs: juju expose/unexpose out of band, or changed in git"
+        case .integrate: return "a relation is missing: removed out of band (juju remove-relation), or new in git"
+        case .removeRelation, .removeApplication, .removeMachine: return "present in Juju but not in git: added out of band, or removed from git"
+        case .destroyModel: return "the model belongs to an environment no longer in git"
+        case .wait: return "health"
+        }
+    }
+
+    func text() -> String {
+        var lines: [String] = []
+        for environment in Set(items.map(\.environment)).sorted() {
+            lines.append(environment)
+            for item in items where item.environment == environment {
+                lines.append("  ~ \(item.field): desired \(item.desired ?? "(absent)"), observed \(item.observed ?? "(absent)")")
+                lines.append("      likely cause: \(item.cause)")
+            }
+        }
+        for entry in unobserved { lines.append("! \(entry.environment): not observed: \(entry.reason)") }
+        let environments = Set(items.map(\.environment)).count
+        lines.append(items.isEmpty && unobserved.isEmpty ? "No drift: the world matches the manifests."
+                     : "Drift: \(items.count) field(s) in \(environments) environment(s)" + (unobserved.isEmpty ? "." : "; \(unobserved.count) environment(s) not observed."))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func markdown() -> String {
+        var lines = ["### tenantctl drift", ""]
+        if items.isEmpty && unobserved.isEmpty { return (lines + ["No drift.", ""]).joined(separator: "\n") }
+        lines += ["| environment | field | desired | observed | likely cause |", "|---|---|---|---|---|"]
+        for item in items {
+            let cells = [item.environment, item.field, item.desired ?? "(absent)", item.observed ?? "(absent)", item.cause].map(PlanMarkdownRenderer.escape)
+            lines.append("| `\(cells[0])` | `\(cells[1])` | \(cells[2]) | \(cells[3]) | \(cells[4]) |")
+        }
+        for entry in unobserved { lines.append("\n- `\(PlanMarkdownRenderer.escape(entry.environment))` not observed: \(PlanMarkdownRenderer.escape(entry.reason))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

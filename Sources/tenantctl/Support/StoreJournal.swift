@@ -1,0 +1,56 @@
+import Engine
+import Foundation
+import Store
+
+/// The engine's journal on the SQLite state store.
+struct StoreJournal: Journal {
+    let store: StateStore
+
+    static func open(_ options: EngineOptions) throws -> StoreJournal {
+        let directory = options.stateDir ?? StateStore.defaultDirectory()
+        do {
+            return StoreJournal(store: try StateStore(directory: directory))
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    func startRun(command: String, commit: String?, fingerprint: String?) throws -> Int64 {
+        try store.startRun(command: command, commit: commit, fingerprint: fingerprint, at: Date())
+    }
+
+    func finishRun(_ run: Int64, succeeded: Bool, summary: String) throws {
+        try store.finishRun(run, status: succeeded ? .succeeded : .failed, summary: summary, at: Date())
+    }
+
+    func startAction(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String, attempt: Int) throws -> Int64 {
+        try store.startAction(run: run, actionID: action, kind: kind, tenant: tenant, environment: environment, target: target,
+                              attempt: attempt, at: Date())
+    }
+
+    func finishAction(_ entry: Int64, succeeded: Bool, error: String?) throws {
+        try store.finishAction(entry, result: succeeded ? .succeeded : .failed, error: error, at: Date())
+    }
+
+    func managedModels() throws -> [String: String] { try store.managedModels() }
+
+    func recordManagedModel(controller: String, model: String, environment: String) throws {
+        try store.recordManagedModel(controller: controller, model: model, environment: environment, at: Date())
+    }
+
+    func forgetManagedModel(controller: String, model: String) throws {
+        try store.forgetManagedModel(controller: controller, model: model)
+    }
+
+    func appliedSecrets(controller: String, model: String) throws -> [String: [String: String]] {
+        try store.appliedSecrets(controller: controller, model: model)
+    }
+
+    func recordAppliedSecret(controller: String, model: String, application: String, key: String, reference: String) throws {
+        try store.recordAppliedSecret(controller: controller, model: model, application: application, key: key, reference: reference, at: Date())
+    }
+
+    func forgetApplication(controller: String, model: String, application: String) throws {
+        try store.forgetApplication(controller: controller, model: model, application: application)
+    }
+}

@@ -1,0 +1,32 @@
+import Engine
+import Foundation
+import TenantCore
+
+/// Observes the world (or reads a snapshot) and plans against it: the common first half of
+/// plan, apply and drift.
+struct PlannedWorld {
+    var desired: LoadedDesiredState
+    var observed: ObservedState
+    var fingerprint: String
+    var managedModels: [String: String]
+    var plan: Plan
+
+    static func make(repository: RepositoryOptions, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
+        let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter)
+        let observed: ObservedState
+        let managed: [String: String]
+        if let snapshot {
+            observed = snapshot.observed
+            managed = snapshot.managedModels
+        } else {
+            managed = try journal?.managedModels() ?? [:]
+            observed = await Observer(juju: engine.juju, parallelism: engine.parallelism, journal: journal)
+                .observe(desired.state, controllers: desired.controllers)
+        }
+        let fingerprint = Fingerprint.of(observed)
+        let plan = Planner.plan(desired: desired.state, observed: observed,
+                                options: engine.planOptions(managedModels: managed, fleet: desired.fleet),
+                                commit: desired.commit, fingerprint: fingerprint)
+        return PlannedWorld(desired: desired, observed: observed, fingerprint: fingerprint, managedModels: managed, plan: plan)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GitTestSupport
+import XCTest
+
+/// plan, apply, drift, observe and history through the real binary against juju-sim.
+final class CLIReconcileTests: ReconcileCase {
+    func testPlanApplyConvergeThenDriftAndHeal() throws {
+        let plan = try tenantctl("plan")
+        XCTAssertEqual(plan.status, 2, "changes planned: \(plan)")
+        XCTAssertTrue(plan.stdout.contains("+ juju.add-model model"), plan.stdout)
+        XCTAssertTrue(plan.stdout.hasSuffix("Plan: 7 to create, 0 to update, 0 to delete, 3 health gates.\n"), plan.stdout)
+
+        let apply = try tenantctl("apply", "--auto-approve", "--settle", "0.2")
+        XCTAssertEqual(apply.status, 0, "\(apply)")
+        XCTAssertTrue(apply.stdout.contains("Apply: 10 action(s) done in 3 environment(s). (run 1)"), apply.stdout)
+        XCTAssertTrue(apply.stderr.contains("[corp/production] juju.add-machine group-0 done in"), apply.stderr)
+        XCTAssertFalse(apply.stdout.contains("correct horse") || apply.stderr.contains("correct horse"), "no secret in the output")
+        XCTAssertEqual(try census(), Self.converged)
+
+        let replan = try tenantctl("plan")
+        XCTAssertEqual(replan.status, 0, "\(replan)")
+        XCTAssertEqual(replan.stdout, "No changes. The world matches the manifests.\n")
+
+        // Someone removes a unit by hand.
+        try sim.run("remove-unit", "-m", "cloud:corp-production", "shop/1")
+        let drift = try tenantctl("drift")
+        XCTAssertEqual(drift.status, 2, "\(drift)")
+        XCTAssertTrue(drift.stdout.contains("corp/production\n  ~ units: desired 2, observed 1\n      likely cause: units are missing: a unit was removed out of band (juju remove-unit)"), drift.stdout)
+        let json = try tenantctl("drift", "--output", "json")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((report["items"] as? [[String: Any]])?.first?["field"] as? String, "units")
+
+        let heal = try tenantctl("apply", "--auto-approve", "--settle", "0.2", "--quiet")
+        XCTAssertEqual(heal.status, 0, "\(heal)")
+        XCTAssertEqual(heal.stderr, "", "--quiet prints no progress")
+        XCTAssertEqual(try tenantctl("drift").status, 0)
+        XCTAssertEqual(try census()["cloud:corp-production"], "db=1,shop=2 machines=5")
+
+        let history = try tenantctlWithoutRepo("history")
+        XCTAssertEqual(history.status, 0)
+        XCTAssertEqual(history.stdout.split(separator: "\n").count, 2, history.stdout)
+        XCTAssertTrue(history.stdout.hasPrefix("run 2  apply  succeeded"), history.stdout)
+        let detail = try tenantctlWithoutRepo("history", "--run", "2")
+        XCTAssertTrue(detail.stdout.contains("succeeded   corp/production/juju.scale/shop (attempt 1"), detail.stdout)
+    }
+
+    func testASavedPlanIsRefusedOnceTheWorldOrTheCommitMoved() throws {
+        let planFile = fixture.path("plan.json")
+        XCTAssertEqual(try tenantctl("plan", "--out", planFile, "--output", "json").status, 2)
+        // The world moves: someone creates one of the models by hand.
+        try sim.run("add-model", "acme-production", "-c", "k8s")
+        let stale = try tenantctl("apply", planFile)
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.stderr.hasPrefix("error: refusing the stale plan \(planFile): the world changed since it was made"), stale.stderr)
+        XCTAssertEqual(try sim.census("k8s:acme-production").units, [:], "nothing was applied")
+
+        XCTAssertEqual(try tenantctl("plan", "--out", planFile).status, 2)
+        try repository.write("tenants/delta.yaml", ReconcileRepository.tenant("delta", offer: "pme"))
+        _ = try repository.commit("Add delta")
+        let moved = try tenantctl("apply", planFile)
+        XCTAssertEqual(moved.status, 1)
+        XCTAssertTrue(moved.stderr.contains("it was made at commit"), moved.stderr)
+
+        try repository.remove("tenants/delta.yaml")
+        _ = try repository.commit("Remove delta")
+        XCTAssertEqual(try tenantctl("plan", "--out", planFile).status, 2)
+        let fresh = try tenantctl("apply", planFile, "--settle", "0.2")
+        XCTAssertEqual(fresh.status, 0, "\(fresh)")
+        XCTAssertEqual(try census(), Self.converged)
+    }
+
+    func testApplyWithoutATerminalOrApprovalIsRefused() throws {
+        let result = try tenantctl("apply")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("error: no terminal to confirm on: use --auto-approve, or apply a saved plan"), result.stderr)
+        XCTAssertEqual(try sim.run("models", "-c", "k8s", "--format=json").contains("acme-production"), false)
+    }
+
+    func testOfflinePlanFromASnapshotAndTamperRefusal() throws {
+        let snapshot = fixture.path("snapshot.json")
+        let observe = try tenantctl("observe", "--out", snapshot)
+        XCTAssertEqual(observe.status, 0, "\(observe)")
+        XCTAssertEqual(observe.stdout, "observed 3 model(s) on 2 controller(s); wrote \(snapshot)\n")
+        // Offline: Juju unreachable (a binary that does not exist).
+        let offline = try tenantctl("plan", "--observed", snapshot, "--output", "json", extra: ["TENANTCTL_JUJU_BIN": "/nonexistent/juju"])
+        XCTAssertEqual(offline.status, 2, "\(offline)")
+        let live = try tenantctl("plan", "--output", "json")
+        let offlinePlan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(offline.stdout.utf8)) as? [String: Any])
+        let livePlan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(live.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(offlinePlan["observed_fingerprint"] as? String, livePlan["observed_fingerprint"] as? String)
+        XCTAssertEqual((offlinePlan["actions"] as? [Any])?.count, 10)
+
+        var text = try String(contentsOfFile: snapshot, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"state\" : \"absent\"", with: "\"state\" : \"failed\", \"error\" : \"x\"")
+        try text.write(toFile: snapshot, atomically: true, encoding: .utf8)
+        let tampered = try tenantctl("plan", "--observed", snapshot)
+        XCTAssertEqual(tampered.status, 1)
+        XCTAssertEqual(tampered.stderr, "error: the snapshot \(snapshot) does not match its fingerprint: it was modified after it was recorded; observe again\n")
+    }
+
+    func testPlanFormatsForMergeRequests() throws {
+        let markdown = try tenantctl("plan", "--output", "markdown")
+        XCTAssertEqual(markdown.status, 2)
+        XCTAssertTrue(markdown.stdout.hasPrefix("<!-- tenantctl-plan -->\n### tenantctl plan\n"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("<details><summary><code>corp/production</code>: +3 ~0 -0</summary>"), markdown.stdout)
+        let gitlab = try tenantctl("plan", "--output", "gitlab")
+        XCTAssertEqual(gitlab.stdout, "{\n  \"create\" : 7,\n  \"delete\" : 0,\n  \"update\" : 0\n}\n")
+    }
+
+    func testAnUnknownJujuBinaryIsOneClearError() throws {
+        let result = try tenantctl("plan", extra: ["TENANTCTL_JUJU_BIN": "/nonexistent/juju"])
+        XCTAssertEqual(result.status, 1, "an unreachable Juju is an error, and never leads to deletions: \(result)")
+        XCTAssertTrue(result.stdout.contains("not planned: cannot list Juju controllers: cannot find the program '/nonexistent/juju'"), result.stdout)
+    }
+}
