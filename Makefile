@@ -17,7 +17,7 @@ BENCH_TENANTS ?= 10000
 all: build
 
 help:
-	@echo "make demo   build, then validate and render the example tenant repository"
+	@echo "make demo   build, then plan, apply, drift and heal the example fleet against juju-sim"
 	@echo "make test   install what is missing, build and run the whole test suite"
 	@echo "make bench  measure validate and changed on a generated 10,000-tenant repository"
 	@echo "make deps   install the Debian packages the build and the tests need"
@@ -38,26 +38,10 @@ deps:
 build: deps
 	$(SWIFT) build --product tenantctl
 
-demo: build
-	@./.build/debug/tenantctl version
-	rm -rf "$(DEMO_DIR)"; mkdir -p "$(DEMO_DIR)"; \
-	cp -R examples/tenants-repo "$(DEMO_DIR)/tenants-repo"; \
-	cd "$(DEMO_DIR)/tenants-repo"; \
-	git init -q -b main; git add -A; \
-	git -c user.name=demo -c user.email=demo@example.invalid commit -q -m "Example fleet"; \
-	tenantctl="$(CURDIR)/.build/debug/tenantctl"; \
-	echo; echo "== tenantctl validate --repo $(DEMO_DIR)/tenants-repo"; \
-	"$$tenantctl" validate --repo .; \
-	for tenant in $$(ls tenants | sed -e 's/\.ya\?ml$$//' | head -3); do \
-	  echo; echo "== tenantctl render --repo . $$tenant --env production"; \
-	  "$$tenantctl" render --repo . "$$tenant" --env production || "$$tenantctl" render --repo . "$$tenant"; \
-	done; \
-	first=$$(ls tenants | head -1); \
-	echo; echo "== a commit that touches tenants/$$first, then: tenantctl changed --from HEAD~1 --to HEAD"; \
-	path="tenants/$$first"; [ -d "$$path" ] && path="$$path/tenant.yaml"; \
-	printf '# reviewed by the demo\n' >> "$$path"; \
-	git -c user.name=demo -c user.email=demo@example.invalid commit -q -am "Touch $$first"; \
-	"$$tenantctl" changed --repo . --from HEAD~1 --to HEAD
+demo: deps
+	$(SWIFT) build --product tenantctl
+	$(SWIFT) build --product juju-sim
+	DEMO_DIR="$(DEMO_DIR)" BIN_DIR="$(CURDIR)/.build/debug" ./examples/demo.sh
 
 test: deps
 	$(SWIFT) build --build-tests
