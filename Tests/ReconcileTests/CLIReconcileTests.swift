@@ -107,6 +107,24 @@ final class CLIReconcileTests: ReconcileCase {
         XCTAssertEqual(gitlab.stdout, "{\n  \"create\" : 7,\n  \"delete\" : 0,\n  \"update\" : 0\n}\n")
     }
 
+    func testATenantDeletedFromGitLosesItsModelOnlyWithinTheLimit() throws {
+        XCTAssertEqual(try tenantctl("apply", "--auto-approve", "--settle", "0.2", "--quiet").status, 0)
+        try sim.run("add-model", "hand-made", "-c", "k8s")
+        try repository.remove("tenants/bravo.yaml")
+        _ = try repository.commit("bravo leaves")
+
+        let withheld = try tenantctl("plan")
+        XCTAssertEqual(withheld.status, 0, "nothing is planned by default: \(withheld)")
+        XCTAssertTrue(withheld.stdout.contains("! bravo/production: juju.destroy-model bravo-production withheld: 1 models would be destroyed, more than --max-deletions 0"), withheld.stdout)
+
+        let destroy = try tenantctl("apply", "--auto-approve", "--max-deletions", "1", "--quiet")
+        XCTAssertEqual(destroy.status, 0, "\(destroy)")
+        let models = try sim.run("models", "-c", "k8s", "--format=json")
+        XCTAssertFalse(models.contains("bravo-production"), models)
+        XCTAssertTrue(models.contains("acme-production"))
+        XCTAssertTrue(models.contains("hand-made"), "a model tenantctl did not create is never touched")
+    }
+
     func testAnUnknownJujuBinaryIsOneClearError() throws {
         let result = try tenantctl("plan", extra: ["TENANTCTL_JUJU_BIN": "/nonexistent/juju"])
         XCTAssertEqual(result.status, 1, "an unreachable Juju is an error, and never leads to deletions: \(result)")
