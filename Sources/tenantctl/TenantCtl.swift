@@ -7,8 +7,8 @@ struct TenantCtl: AsyncParsableCommand {
         abstract: "GitOps reconciler for Bibind's multi-tenant Juju platform.",
         discussion: """
         tenantctl reads a git repository of tenant manifests (tenantctl.yaml, offers/, bundles/, \
-        tenants/) through libgit2 and resolves the effective desired state of every tenant \
-        environment.
+        tenants/) through libgit2, resolves the effective desired state of every tenant \
+        environment, observes what Juju runs, and plans, applies and reports drift.
 
         Exit codes: 0 success or nothing to do, 1 error (invalid manifests, unreachable repository, \
         a failed action…), 2 changes planned or drift found (plan, drift).
