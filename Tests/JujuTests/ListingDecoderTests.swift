@@ -88,6 +88,14 @@ final class ListingDecoderTests: XCTestCase {
         XCTAssertTrue(bundle.applications.values.allSatisfy { $0.channel == "latest/stable" })
     }
 
+    func testInvalidYAMLIsReportedWithoutItsContent() {
+        let broken = "applications:\n  magento:\n    options: {admin-password: hunter2\n---\n: :\n"
+        XCTAssertThrowsError(try ExportedBundle.parse(yaml: broken)) { error in
+            XCTAssertEqual("\(error)", "cannot read YAML output: not valid YAML")
+        }
+        XCTAssertThrowsError(try ExportedBundle.parse(yaml: "bundle: kubernetes\n---\n[unclosed\n"), "a bad overlay is not skipped")
+    }
+
     func testYAMLConversionKeepsQuotedNumbersAsText() throws {
         let data = try YAMLJSON.data(fromYAML: "a: \"22.04\"\nb: 22\nc: 1.5\nd: true\ne: ~\nf: 2025-01-09\n\"0\": x\n")
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -75,9 +75,12 @@ final class RealStatusCaptureTests: XCTestCase {
                        "containerd resource binary containerd-stress failed a version check")
         XCTAssertEqual(status.leader(of: "calico"), "calico/0")
         // 3.1.5 already writes relations as objects.
-        let target = try XCTUnwrap(status.applications["calico"]?.relations.values.first?.first)
-        XCTAssertTrue(target.isObjectShape)
-        XCTAssertEqual(target.scope, "container")
+        XCTAssertEqual(status.applications["calico"]?.relations["cni"], [
+            JujuStatus.RelationTarget(relatedApplication: "kubernetes-control-plane", interface: "kubernetes-cni", scope: "container"),
+            JujuStatus.RelationTarget(relatedApplication: "kubernetes-worker", interface: "kubernetes-cni", scope: "container"),
+        ])
+        XCTAssertEqual(status.applications["calico"]?.relations["etcd"]?.first?.scope, "global")
+        XCTAssertTrue(status.applications["calico"]?.relations["etcd"]?.first?.isObjectShape ?? false)
         XCTAssertEqual(status.applications["calico"]?.subordinateTo, ["kubernetes-control-plane", "kubernetes-worker"])
     }
 

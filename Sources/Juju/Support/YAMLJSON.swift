@@ -9,7 +9,7 @@ import Yams
 /// Juju's `since` must not become a date in someone's time zone.
 public enum YAMLJSON {
     public static func data(fromYAML text: String) throws -> Data {
-        guard let node = try Yams.compose(yaml: text) else {
+        guard let node = try parse({ try Yams.compose(yaml: text) }) else {
             throw JujuDecodingError(document: "YAML", message: "the document is empty")
         }
         return try JSONSerialization.data(withJSONObject: object(from: node), options: [.fragmentsAllowed, .sortedKeys])
@@ -17,8 +17,23 @@ public enum YAMLJSON {
 
     /// Every document of a multi-document YAML file (a bundle with an overlay), as JSON.
     public static func documents(fromYAML text: String) throws -> [Data] {
-        try Yams.compose_all(yaml: text).map {
+        try parse { () throws -> [Node] in
+            // The sequence stops at the first bad document and keeps the error aside.
+            var sequence = try Yams.compose_all(yaml: text)
+            var nodes: [Node] = []
+            while let node = sequence.next() { nodes.append(node) }
+            if let error = sequence.error { throw error }
+            return nodes
+        }.map {
             try JSONSerialization.data(withJSONObject: object(from: $0), options: [.fragmentsAllowed, .sortedKeys])
+        }
+    }
+
+    /// Yams quotes the offending line in its errors; exported bundles hold configuration
+    /// values (secrets among them), so only the fact is reported.
+    private static func parse<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch is YamlError {
+            throw JujuDecodingError(document: "YAML", message: "not valid YAML")
         }
     }
 

@@ -29,7 +29,7 @@ struct BundleDeployer {
             log.append("- add consumed offer \(name) from \(url)")
         }
         let machineMap = try mapMachines(in: &model, log: &log)
-        for (name, app) in bundle.applications {
+        for (name, app) in placementOrder() {
             if model.applications[name] == nil {
                 try add(name, app, machineMap: machineMap, into: &model, log: &log)
             } else {
@@ -41,6 +41,26 @@ struct BundleDeployer {
             log.append("- add relation \(ends[0]) - \(ends[1])")
         }
         return log
+    }
+
+    /// Bundle order, except that an application placed next to another's unit (`to:
+    /// [memcached/0]`) comes after it, as Juju orders its bundle changes.
+    func placementOrder() -> [(name: String, app: BundleFile.Application)] {
+        var pending = bundle.applications
+        var ordered: [(name: String, app: BundleFile.Application)] = []
+        while !pending.isEmpty {
+            let placed = Set(ordered.map(\.name))
+            let names = Set(pending.map(\.name))
+            let ready = pending.firstIndex { entry in
+                entry.app.to.allSatisfy { directive in
+                    guard let unit = directive.split(separator: ":").last, unit.contains("/") else { return true }
+                    let target = String(unit.split(separator: "/")[0])
+                    return placed.contains(target) || !names.contains(target) || target == entry.name
+                }
+            } ?? 0  // A placement cycle cannot be satisfied; deploying in order reports it.
+            ordered.append(pending.remove(at: ready))
+        }
+        return ordered
     }
 
     private func base(_ base: String?, series: String?) -> String {

@@ -35,7 +35,12 @@ struct BundleFile {
     init(yaml text: String) throws {
         let documents: [Node]
         do {
-            documents = Array(try Yams.compose_all(yaml: text))
+            // The sequence stops at the first bad document and keeps the error aside.
+            var sequence = try Yams.compose_all(yaml: text)
+            var nodes: [Node] = []
+            while let node = sequence.next() { nodes.append(node) }
+            if let error = sequence.error { throw error }
+            documents = nodes
         } catch {
             throw SimError.failure("cannot deploy bundle: invalid bundle data: \(error)")
         }

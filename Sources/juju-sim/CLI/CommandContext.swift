@@ -3,7 +3,6 @@ import Foundation
 /// What a command runs with: its parsed arguments, the settings, the store, the output, and
 /// the time of the call (one instant for the whole command, so a deploy's units share it).
 struct CommandContext {
-    var name: String
     var arguments: Arguments
     let settings: SimSettings
     let store: StateStore

@@ -32,7 +32,7 @@ enum CommandTable {
             valueFlags: ["timeout", "t"], boolFlags: confirmFlags.union(["release-storage", "y", "B", "no-browser-login"])),
             summary: "destroy-model <controller>:<model> --no-prompt [--destroy-storage]", run: ModelCommands.destroyModel),
         CommandDefinition(name: "switch", spec: Spec(valueFlags: [], boolFlags: []),
-            summary: "switch <controller>[:<model>]", run: ModelCommands.switchModel),
+            summary: "switch <controller>[:<model>]", run: SwitchCommand.run),
         CommandDefinition(name: "status", spec: Spec.model.adding(
             values: ["format", "o", "output", "color"], bools: ["utc", "relations", "storage", "no-color", "integrations"]),
             summary: "status -m <controller>:<model> [--format=json|yaml|tabular] [<application>…]", run: StatusCommand.run),

@@ -46,6 +46,9 @@ enum Help {
         clouds named microk8s/k8s/kubernetes (or --sim-cloud-type=k8s) bootstrap Kubernetes
         controllers whose models are caas, other clouds machine (iaas) ones; endpoints left out of
         integrate are named after the other charm; a channel's revision is simulated (above).
+        Deploying a bundle again only adds what is missing, as Juju does: bundle machines map to
+        the machines already hosting the units placed on them (or, with --map-machines=existing,
+        to the model machines of the same ids); --overlay and --dry-run are honoured.
         """
     }
 }

@@ -36,7 +36,7 @@ enum JujuSim {
         let store = try StateStore(directory: settings.home)
         let faults = Faults(settings: settings, store: store)
         var context = CommandContext(
-            name: command.name, arguments: try Arguments(arguments, spec: command.spec), settings: settings, store: store,
+            arguments: try Arguments(arguments, spec: command.spec), settings: settings, store: store,
             now: SimClock.now(), environment: ProcessInfo.processInfo.environment)
         try faults.beforeCall(command.name)
         let fails = try faults.drawsFailure(command.name)

@@ -17,9 +17,9 @@ extension StatusRenderer {
             block.set("address", SimAddress.service(model: model.uuid, application: app.name))
         }
         block.set("exposed", .bool(app.exposed))
+        // With no unit to derive it from, Juju shows `unknown` (see the empty-apps capture).
         block.set("application-status", status(UnitLifecycle.applicationStatus(workloads)
-            ?? UnitLifecycle.Status(current: model.isKubernetes ? "waiting" : "unknown",
-                                    message: model.isKubernetes ? "waiting for units" : nil, since: app.createdAt)))
+            ?? UnitLifecycle.Status(current: "unknown", since: app.createdAt)))
         let relations = relationsBlock(of: app.name)
         if !relations.isEmpty { block.set("relations", .object(relations)) }
         if app.subordinate { block.set("subordinate-to", .array(model.principals(of: app.name).map(JSONValue.string))) }

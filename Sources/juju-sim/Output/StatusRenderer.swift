@@ -78,6 +78,13 @@ struct StatusRenderer {
         block.set("machine-status", status(lifecycle.machineInstance(machine)))
         block.set("modification-status", status(UnitLifecycle.Status(current: "applied", since: machine.createdAt)))
         if let base = JujuBaseText(machine.base) { block.set("base", base.json) }
+        if started {
+            let gateway = address.split(separator: ".").prefix(3).joined(separator: ".") + ".1"
+            block.set("network-interfaces", .object([("eth0", .object([
+                ("ip-addresses", .array([.string(address)])), ("mac-address", .string(SimAddress.mac(model: model.uuid, machine: machine.id))),
+                ("gateway", .string(gateway)), ("space", .string("alpha")), ("is-up", .bool(true)),
+            ]))]))
+        }
         let containers = model.machines.values.filter { $0.isContainer && $0.id.hasPrefix(machine.id + "/") }
         if !containers.isEmpty {
             block.set("containers", .object(containers.sorted { $0.id < $1.id }.map { ($0.id, self.machine($0)) }))
@@ -86,19 +93,4 @@ struct StatusRenderer {
         if started { block.set("hardware", Constraints.hardware(for: machine.constraints ?? "arch=amd64")) }
         return block.value
     }
-}
-
-/// `ubuntu@22.04` as Juju 3 prints it in status: `{name, channel}`.
-struct JujuBaseText {
-    var name: String
-    var channel: String
-
-    init?(_ text: String) {
-        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return nil }
-        name = parts[0]
-        channel = String(parts[1].split(separator: "/").first ?? Substring(parts[1]))
-    }
-
-    var json: JSONValue { .object([("name", .string(name)), ("channel", .string(channel))]) }
 }

@@ -13,7 +13,7 @@ struct Faults {
     static let apiCommands: Set<String> = [
         "bootstrap", "controllers", "models", "add-model", "destroy-model", "status", "add-machine", "remove-machine",
         "deploy", "refresh", "add-unit", "remove-unit", "scale-application", "config", "integrate", "remove-relation",
-        "remove-application", "export-bundle", "expose", "unexpose", "switch", "show-model",
+        "remove-application", "export-bundle", "expose", "unexpose", "switch",
     ]
 
     func beforeCall(_ command: String) throws {

@@ -22,6 +22,12 @@ enum SimAddress {
         return "10.152.\(a).\(b)"
     }
 
+    /// An LXD-style MAC address (`00:16:3e:…`).
+    static func mac(model: String, machine: String) -> String {
+        let hash = StableHash.fnv1a(model + "/mac/" + machine)
+        return String(format: "00:16:3e:%02x:%02x:%02x", Int(hash & 0xff), Int((hash >> 8) & 0xff), Int((hash >> 16) & 0xff))
+    }
+
     /// A UUID-shaped id (Juju prints Kubernetes object UUIDs as `provider-id`).
     static func uuid(_ key: String) -> String {
         let high = StableHash.fnv1a(key), low = StableHash.fnv1a(key + "#")

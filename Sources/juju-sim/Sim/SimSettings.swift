@@ -26,7 +26,8 @@ struct SimSettings {
     var subordinateCharms: Set<String>
     var agentVersion: String
 
-    static let `default` = "3.6.4"
+    /// The Juju version whose output juju-sim reproduces.
+    static let defaultAgentVersion = "3.6.4"
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func list(_ key: String) -> Set<String> {
@@ -45,7 +46,7 @@ struct SimSettings {
         unitFaults = UnitFault.parseList(environment["JUJU_SIM_UNIT_FAULT"] ?? "")
         channelRevisions = Self.parseRevisions(environment["JUJU_SIM_CHANNEL_REVISIONS"] ?? "")
         subordinateCharms = list("JUJU_SIM_SUBORDINATE_CHARMS")
-        agentVersion = environment["JUJU_SIM_AGENT_VERSION"] ?? Self.default
+        agentVersion = environment["JUJU_SIM_AGENT_VERSION"] ?? Self.defaultAgentVersion
     }
 
     static func parseRevisions(_ text: String) -> [String: Int] {

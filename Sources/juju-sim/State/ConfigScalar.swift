@@ -46,21 +46,28 @@ enum ConfigScalar: Codable, Equatable {
         return .string(text)
     }
 
+    /// Stored with its type: a float `1.0` written as bare JSON would read back as the int `1`,
+    /// and a redeploy would then see a change that did not happen.
+    private enum CodingKeys: String, CodingKey { case type, value }
+
     init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else { self = .string(try container.decode(String.self)) }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "boolean": self = .bool(try container.decode(Bool.self, forKey: .value))
+        case "int": self = .int(try container.decode(Int.self, forKey: .value))
+        case "float": self = .double(try container.decode(Double.self, forKey: .value))
+        default: self = .string(try container.decode(String.self, forKey: .value))
+        }
     }
 
     func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(typeName, forKey: .type)
         switch self {
-        case let .string(value): try container.encode(value)
-        case let .int(value): try container.encode(value)
-        case let .double(value): try container.encode(value)
-        case let .bool(value): try container.encode(value)
+        case let .string(value): try container.encode(value, forKey: .value)
+        case let .int(value): try container.encode(value, forKey: .value)
+        case let .double(value): try container.encode(value, forKey: .value)
+        case let .bool(value): try container.encode(value, forKey: .value)
         }
     }
 }

@@ -28,7 +28,9 @@ struct ValidateCommand: ParsableCommand {
         switch output {
         case .text:
             for diagnostic in analysis.diagnostics { print(diagnostic) }
-            let counts = "\(analysis.manifests.tenants.count) tenants, \(analysis.manifests.offers.count) offers, \(analysis.manifests.bundles.count) bundles, \(analysis.result.state.environments.count) environments"
+            let counts = [plural(analysis.manifests.tenants.count, "tenant"), plural(analysis.manifests.offers.count, "offer"),
+                          plural(analysis.manifests.bundles.count, "bundle"), plural(analysis.result.state.environments.count, "environment")]
+                .joined(separator: ", ")
             let verdict = analysis.errors == 0 ? "valid" : "invalid"
             print("\(snapshot.label): \(verdict): \(counts); \(plural(analysis.errors, "error")), \(plural(analysis.warnings, "warning"))")
         case .json:

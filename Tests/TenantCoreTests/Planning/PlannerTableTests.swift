@@ -77,6 +77,15 @@ final class PlannerTableTests: XCTestCase {
         XCTAssertEqual(result.actions.first?.reasons, [Reason(field: "revision", desired: "61", observed: "57")])
     }
 
+    func testARiskAloneNamesTheLatestTrack() {
+        let environment = F.environment(applications: [F.application("magento", channel: "stable")])
+        var model = converged(environment)
+        model.applications["magento"]!.channel = "latest/stable"
+        XCTAssertEqual(plan(environment, .present(model)).actions, [])
+        model.applications["magento"]!.channel = "latest/edge"
+        XCTAssertEqual(plan(environment, .present(model)).actions.first?.kind, .refresh)
+    }
+
     func testAChannelWithoutPinDoesNotFightTheRevisionJujuPicked() {
         let environment = F.environment(applications: [F.application("magento", channel: "2.4/stable", revision: nil)])
         var model = converged(environment)
