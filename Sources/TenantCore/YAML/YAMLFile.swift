@@ -15,7 +15,8 @@ struct YAMLFile {
         }
         do {
             // Iterate the parser directly: Yams' lazy document sequence drops parse errors.
-            let parser = try Parser(yaml: text)
+            // An explicit encoding spares Yams a scan of the process environment per file.
+            let parser = try Parser(yaml: text, encoding: .utf8)
             var documents: [Node] = []
             while let document = try parser.nextRoot() { documents.append(document) }
             return YAMLFile(path: path, documents: documents)

@@ -11,8 +11,14 @@ struct HistoryCommand: ParsableCommand {
           tenantctl history                  the last 20 runs
           tenantctl history --run 12         every action attempt of run 12
           tenantctl history --tenant acme --output json
+
+        The repository options are accepted, so scripts can pass the same set of options to \
+        plan, apply, drift, observe and history; the journal alone is read.
         """)
 
+    /// Accepted so that scripts pass one set of options to plan, apply, drift, observe and
+    /// history; the journal does not depend on the repository.
+    @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions
 
     @Option(name: .long, help: "How many runs to list.")
