@@ -18,7 +18,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds one juju call may take before it is killed and counted as failed.", valueName: "seconds"))
     var jujuTimeout: Int = 60
 
-    @Option(name: .long, help: ArgumentHelp("Most models a run may destroy (tenants deleted from git, with prune). Default 0.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Most models a run may destroy (tenants deleted from git, with prune).", valueName: "n"))
     var maxDeletions: Int = 0
 
     @Option(name: .long, help: ArgumentHelp("Most other removals (units, applications, relations, machines) a run may plan.", valueName: "n"))
