@@ -47,13 +47,23 @@ public final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tenantctl.state"
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try checkOwnership(pool, path: path)
-            try migrate(pool)
-            return pool
-        } catch let error as DatabaseError {
-            throw translate(error, path: path)
+        // Switching a fresh file to WAL needs a moment of exclusive access, and SQLite answers
+        // BUSY at once there instead of calling the busy handler: when several processes open a
+        // new state directory together, the losers try again until the same deadline.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var pause: TimeInterval = 0.01
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try checkOwnership(pool, path: path)
+                try migrate(pool)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.2)
+            } catch let error as DatabaseError {
+                throw translate(error, path: path)
+            }
         }
     }
 
