@@ -61,10 +61,11 @@ let package = Package(
             name: "juju-sim",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // `make bench`: generates large repositories and measures the tenantctl binary.
+        // `make bench`: generates large repositories and measures the tenantctl binary. It reads the
+        // examples with TenantCore and writes observation snapshots with Engine's own types.
         .executableTarget(
             name: "tenantctl-bench",
-            dependencies: []
+            dependencies: ["TenantCore", "Engine"]
         ),
         .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
         // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.

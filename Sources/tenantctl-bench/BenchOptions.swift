@@ -6,18 +6,26 @@ struct BenchOptions: Sendable {
         Generates a git repository of N tenants (the examples' fleet, offers and bundles, N valid
         tenant manifests) and another of 10, then measures the tenantctl binary on them:
         `validate` (wall time, peak RSS per tenant) and `changed` on a commit touching one tenant
-        (the ratio between the two repositories), next to the budgets of DESIGN.md.
+        (the ratio between the two repositories); `plan` from an observation snapshot of each
+        --plan-tenants repository (mostly converged, ~10% drifted, a few models absent); and a
+        drift sweep of --sweep-models models against juju-sim with 100 ms per call at parallelism
+        16, next to the floor N·L/C. Every figure is printed beside its DESIGN.md budget.
 
         required:
           --tenantctl <path>     the tenantctl binary to measure (a release build)
           --examples <path>      the example repository (tenantctl.yaml, offers/, bundles/ are copied)
           --work <dir>           scratch directory: must not exist or be empty; removed at the end
+          --juju-sim <path>      the juju-sim binary the drift sweep runs against (not needed with --skip-sweep)
 
         options:
           --tenants <n>          tenants in the large repository (default 10000)
           --small-tenants <n>    tenants in the small repository (default 10)
           --validate-runs <n>    timed validate runs per repository (default 3)
           --changed-runs <n>     timed changed runs per repository (default 5)
+          --plan-tenants <list>  comma-separated repository sizes `plan` is timed on (default 1000,10000)
+          --plan-runs <n>        timed plan runs per size (default 3)
+          --sweep-models <n>     models the drift sweep observes (default 1000)
+          --skip-sweep           no drift sweep (and no juju-sim needed)
           --seed <n>             generator seed; the same seed gives the same repositories (default 1)
           --timeout <seconds>    limit for each child process (default 600)
           --loose                leave git objects loose instead of packing them like a fetched clone
@@ -37,6 +45,11 @@ struct BenchOptions: Sendable {
     var smallTenants = 10
     var validateRuns = 3
     var changedRuns = 5
+    var planTenants = [1_000, 10_000]
+    var planRuns = 3
+    var sweepModels = 1_000
+    var skipSweep = false
+    var jujuSim = ""
     var seed: UInt64 = 1
     var timeoutSeconds = 600.0
     var pack = true
@@ -66,6 +79,17 @@ struct BenchOptions: Sendable {
             case "--small-tenants": options.smallTenants = try count(argument, minimum: 1)
             case "--validate-runs": options.validateRuns = try count(argument, minimum: 1)
             case "--changed-runs": options.changedRuns = try count(argument, minimum: 1)
+            case "--plan-tenants":
+                let text = try value(argument)
+                let sizes = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+                    throw BenchError("--plan-tenants expects whole numbers ≥ 1 separated by commas, got '\(text)'")
+                }
+                options.planTenants = Array(Set(sizes.compactMap { $0 })).sorted()
+            case "--plan-runs": options.planRuns = try count(argument, minimum: 1)
+            case "--sweep-models": options.sweepModels = try count(argument, minimum: 1)
+            case "--skip-sweep": options.skipSweep = true
+            case "--juju-sim": options.jujuSim = try value(argument)
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }
@@ -85,6 +109,9 @@ struct BenchOptions: Sendable {
         if options.help { return options }
         for (name, value) in [("--tenantctl", options.tenantctl), ("--examples", options.examples), ("--work", options.work)] where value.isEmpty {
             throw BenchError("\(name) is required")
+        }
+        if !options.skipSweep, options.jujuSim.isEmpty {
+            throw BenchError("--juju-sim is required for the drift sweep (or give --skip-sweep)")
         }
         if options.smallTenants >= options.tenants {
             throw BenchError("--small-tenants (\(options.smallTenants)) must be below --tenants (\(options.tenants))")

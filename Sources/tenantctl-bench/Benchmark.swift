@@ -1,7 +1,8 @@
 import Foundation
 
-/// The whole run: generate both repositories, check that tenantctl accepts them and answers
-/// `changed` right, time it, and gather the figures.
+/// The whole run: generate the repositories, check that tenantctl accepts them and answers
+/// `changed` right, time it; then plan from snapshots and sweep juju-sim for drift (issue 3);
+/// and gather the figures.
 struct Benchmark {
     let options: BenchOptions
 
@@ -28,17 +29,11 @@ struct Benchmark {
         let catalog = try ExamplesCatalog.load(examples)
         let designer = try TenantDesigner(catalog: catalog)
         for problem in designer.skipped { progress("warning: no tenants generated for \(problem)") }
-        let generator = RepositoryGenerator(catalog: catalog, designer: designer, git: GitRunner(process: process),
-                                            seed: options.seed, pack: options.pack)
-
-        var repositories: [GeneratedRepository] = []
-        for count in [options.tenants, options.smallTenants] {
-            progress("generating \(Formatting.count(count)) tenants in \(work.repository(tenants: count))")
-            let repository = try generator.generate(tenants: count, at: work.repository(tenants: count))
-            progress("  written in \(Formatting.duration(repository.writeSeconds)), git add/commit\(repository.packed ? "/repack" : "") in \(Formatting.duration(repository.gitSeconds))")
-            repositories.append(repository)
-        }
-        let (large, small) = (repositories[0], repositories[1])
+        let git = GitRunner(process: process)
+        let generator = RepositoryGenerator(catalog: catalog, designer: designer, git: git, seed: options.seed, pack: options.pack)
+        let repositories = GeneratedRepositories(generator: generator, work: work)
+        let large = try repositories.repository(tenants: options.tenants)
+        let small = try repositories.repository(tenants: options.smallTenants)
 
         progress("checking that validate accepts both repositories (untimed, also warms the page cache)")
         let largeEnvironments = try runner.checkValidate(large)
@@ -65,6 +60,11 @@ struct Benchmark {
         }
         progress("changed: \(changedLarge.map { Formatting.duration($0.wallSeconds) }.joined(separator: ", ")) (\(large.tenants)) vs \(changedSmall.map { Formatting.duration($0.wallSeconds) }.joined(separator: ", ")) (\(small.tenants))")
 
+        let plans = try PlanBenchmark(options: options, work: work, runner: runner, git: git, repositories: repositories).run()
+        // Bounded like every child: the drift run is killed with its juju-sim calls after --timeout.
+        let sweep = options.skipSweep ? nil : try SweepBenchmark(
+            options: options, work: work, catalog: catalog, runner: runner, process: process, repositories: repositories).run()
+
         return BenchReport(
             tenantctl: "\(tenantctl) (\(version))",
             host: ProcessInfo.processInfo.operatingSystemVersionString,
@@ -72,10 +72,11 @@ struct Benchmark {
             seed: options.seed,
             startup: startup,
             large: RepositoryFigures(repository: large, environments: largeEnvironments, validateRuns: validateLarge, changedRuns: changedLarge),
-            small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall))
+            small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall),
+            plans: plans, sweep: sweep)
     }
 
     private func progress(_ message: String) {
-        FileHandle.standardError.write(Data("tenantctl-bench: \(message)\n".utf8))
+        Progress.say(message)
     }
 }

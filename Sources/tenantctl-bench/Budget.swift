@@ -9,6 +9,11 @@ struct Budget: Sendable, Encodable {
     /// "A commit that touches one tenant costs about what a one-tenant repository costs": the
     /// ratio of `changed` times should be close to 1; above this it is reported as over budget.
     static let changedRatio = 2.0
+    /// "Planning is linear in tenants": the plan time ratio between two sizes may exceed their
+    /// tenant ratio by this factor (a fixed start-up cost only brings it below).
+    static let planRatioSlack = 1.5
+    /// "N models take close to N·L/C, not more": the sweep's wall time over that floor.
+    static let sweepFloorRatio = 1.5
 
     var measure: String
     var value: Double

@@ -1,4 +1,5 @@
 import Foundation
+import TenantCore
 
 /// The fleet, offers and bundles of the example repository, which every generated repository
 /// copies as they are; tenants are generated against them.
@@ -6,48 +7,22 @@ struct ExamplesCatalog: Sendable {
     static let copiedEntries = ["tenantctl.yaml", "offers", "bundles"]
 
     var root: String
-    var fleet: FleetSummary
+    var fleet: Fleet
     /// Sorted by name.
-    var offers: [OfferSummary]
-    var bundles: [String: BundleSummary]
+    var offers: [Offer]
+    var bundles: [String: TenantCore.Bundle]
 
+    /// Decoded and checked by TenantCore, as tenantctl reads them: an example tenantctl rejects
+    /// would only make every generated repository fail to validate.
     static func load(_ root: String) throws -> ExamplesCatalog {
-        let files = FileManager.default
-        for entry in copiedEntries where !files.fileExists(atPath: root + "/" + entry) {
+        for entry in copiedEntries where !FileManager.default.fileExists(atPath: root + "/" + entry) {
             throw BenchError("the example repository \(root) has no \(entry); it is needed to build the benchmark repositories")
         }
-        guard let fleetRoot = try documents(root + "/tenantctl.yaml").first else {
-            throw BenchError("\(root)/tenantctl.yaml is empty")
-        }
-        var offers: [OfferSummary] = []
-        for name in try files.contentsOfDirectory(atPath: root + "/offers").sorted() {
-            guard let stem = yamlStem(name), let document = try documents(root + "/offers/" + name).first,
-                  let offer = OfferSummary(name: stem, root: document) else { continue }
-            offers.append(offer)
-        }
-        var bundles: [String: BundleSummary] = [:]
-        for name in try files.contentsOfDirectory(atPath: root + "/bundles").sorted() {
-            let path = root + "/bundles/" + name
-            if let stem = yamlStem(name) {
-                bundles[stem] = BundleSummary(name: stem, documents: try documents(path))
-            } else if files.fileExists(atPath: path + "/bundle.yaml") {
-                bundles[name] = BundleSummary(name: name, documents: try documents(path + "/bundle.yaml"))
-            }
-        }
+        let (manifests, _) = try ManifestDirectory.desiredState(of: root, folders: ["offers", "bundles"])
+        guard let fleet = manifests.fleet else { throw BenchError("\(root)/tenantctl.yaml declares no fleet") }
+        let offers = manifests.offers.values.sorted { $0.name.value < $1.name.value }
         if offers.isEmpty { throw BenchError("\(root)/offers holds no offer manifest yet") }
-        return ExamplesCatalog(root: root, fleet: FleetSummary(fleetRoot), offers: offers, bundles: bundles)
-    }
-
-    private static func documents(_ path: String) throws -> [YAMLNode] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
-        return MiniYAMLParser.documents(String(decoding: data, as: UTF8.self))
-    }
-
-    private static func yamlStem(_ name: String) -> String? {
-        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) && name.count > suffix.count {
-            return String(name.dropLast(suffix.count))
-        }
-        return nil
+        return ExamplesCatalog(root: root, fleet: fleet, offers: offers, bundles: manifests.bundles)
     }
 
     /// Copies the fleet, offers and bundles into a new repository's work tree.

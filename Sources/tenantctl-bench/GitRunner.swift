@@ -16,6 +16,13 @@ struct GitRunner {
         guard result.succeeded else { throw BenchError(result.failureSummary) }
     }
 
+    /// A command's standard output, trimmed (`rev-parse HEAD`…).
+    func output(_ arguments: [String], label: String) throws -> String {
+        let result = try process.run("git", arguments, environment: environment(commitIndex: 0), label: label, searchPath: true)
+        guard result.succeeded else { throw BenchError(result.failureSummary) }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     private func environment(commitIndex: Int) -> [String: String] {
         // GIT_DIR and friends (set when run from a git hook) would redirect every command.
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }

@@ -47,17 +47,20 @@ enum ReportText {
                   Formatting.duration(report.startupMedianSeconds), "", "")
         table.add("changed: time ratio \(n) / \(m)", Formatting.ratio(report.changedRatio), budgets[3].budget, verdict(budgets[3]))
         out += "\nFigures\n" + table.render() + "\n"
+        out += worldSection(report)
 
         out += "\nRuns (wall time, peak RSS, CPU user+sys)\n"
+        let worldRuns = report.plans.map { ("plan, \($0.tenants) tenants", $0.runs) } + (report.sweep.map { [("drift sweep", [$0.run])] } ?? [])
         for (name, runs) in [("validate, \(n) tenants", large.validateRuns), ("validate, \(m) tenants", small.validateRuns),
                              ("changed, \(n) tenants", large.changedRuns), ("changed, \(m) tenants", small.changedRuns),
-                             ("version", report.startup)] {
+                             ("version", report.startup)] + worldRuns {
             let cells = runs.map {
                 "\(Formatting.duration($0.wallSeconds)) \(Formatting.bytes(Double($0.maxRSSBytes)))\($0.atFloor ? "*" : "") \(Formatting.duration($0.userSeconds + $0.systemSeconds))"
             }
             out += "  \(name): \(cells.joined(separator: " | "))\n"
         }
         let allRuns = large.validateRuns + small.validateRuns + large.changedRuns + small.changedRuns + report.startup
+            + worldRuns.flatMap(\.1)
         let floors = allRuns.compactMap(\.rssFloorBytes)
         if let floor = floors.max() {
             out += "  Peak RSS is wait4's ru_maxrss of tenantctl, spawned from a measuring helper whose own peak "
@@ -70,7 +73,7 @@ enum ReportText {
         return out
     }
 
-    private static func verdict(_ budget: Budget) -> String {
+    static func verdict(_ budget: Budget) -> String {
         budget.withinBudget ? "ok" : "OVER BUDGET"
     }
 }

@@ -15,9 +15,14 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
+    /// Uniform in [0, 1).
+    mutating func uniform() -> Double {
+        Double(next() >> 11) / Double(UInt64(1) << 53)
+    }
+
     /// True with probability `probability`.
     mutating func chance(_ probability: Double) -> Bool {
-        Double(next() >> 11) / Double(UInt64(1) << 53) < probability
+        uniform() < probability
     }
 
     mutating func pick<Element>(_ items: [Element]) -> Element {

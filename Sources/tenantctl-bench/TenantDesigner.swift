@@ -1,9 +1,11 @@
+import TenantCore
+
 /// Chooses what each generated tenant looks like: its offer (spread over every usable offer of the
 /// example fleet by a typical weight), environments, overrides of applications its bundle really
 /// has, and domains (wildcard subdomains, custom domains in new zones, platform-zone names), always
 /// within what tenantctl accepts, so that the whole repository validates.
 struct TenantDesigner {
-    let fleet: FleetSummary
+    let fleet: Fleet
     let plans: [OfferPlan]
     /// Offers whose tenants cannot be generated validly (reported, left out).
     let skipped: [BenchError]
@@ -42,7 +44,7 @@ struct TenantDesigner {
     }
 
     func design(number: Int, plan: OfferPlan, using random: inout SeededGenerator) -> TenantBlueprint {
-        let offer = plan.offer.name
+        let offer = plan.name
         let name = TenantVocabulary.tenantName(offer: offer, number: number, using: &random)
         var labels = [(key: "bibind.com/segment", value: TenantVocabulary.segment(forOffer: offer))]
         if random.chance(0.7) { labels.append(("bibind.com/sales-region", random.pick(TenantVocabulary.salesRegions))) }
@@ -54,7 +56,7 @@ struct TenantDesigner {
             labels: labels, controller: nil, environments: nil, domains: [],
             sync: random.chance(large ? 0.5 : 0.06) ? "manual" : nil,
             prune: random.chance(0.05) ? true : nil)
-        if plan.offer.shared {
+        if plan.offer.isShared {
             designShared(&tenant, plan: plan, using: &random)
         } else {
             designDedicated(&tenant, plan: plan, using: &random)
@@ -65,16 +67,16 @@ struct TenantDesigner {
     // MARK: - Shared offers
 
     private func designShared(_ tenant: inout TenantBlueprint, plan: OfferPlan, using random: inout SeededGenerator) {
-        var declared = fleet.defaultEnvironments
+        var declared = fleet.defaultEnvironmentNames
         if !plan.defaultsAllowed || random.chance(0.25) {
             let all = plan.environmentNames
             declared = all.count > 1 && random.chance(0.2) ? [productionLike(all)] : all
             tenant.environments = declared.map { TenantBlueprint.Environment(name: $0) }
         }
         let production = productionLike(declared)
-        let ingress = plan.bundle.ingressApplication?.name
+        let ingress = plan.bundle.ingressApplication?.name.value
         var ownHost: String?
-        if let wildcard = fleet.wildcardDomain, random.chance(0.95),
+        if let wildcard = fleet.wildcardDomain?.value, random.chance(0.95),
            let domain = wildcardDomain(host: "\(tenant.name).\(wildcard)", environment: production, ingress: ingress, using: &random) {
             tenant.domains.append(domain)
             ownHost = domain.host
@@ -103,10 +105,10 @@ struct TenantDesigner {
             declared = [names.first { $0 != productionLike(names) }!]  // a shop being prepared
         }
         let production = productionLike(declared)
-        let ingress = plan.bundle.ingressApplication?.name
+        let ingress = plan.bundle.ingressApplication?.name.value
         var siteHost: [String: String] = [:]
 
-        if let wildcard = fleet.wildcardDomain {
+        if let wildcard = fleet.wildcardDomain?.value {
             for environment in declared where random.chance(environment == production ? 0.95 : 0.85) {
                 let host = environment == production
                     ? "\(tenant.name).\(wildcard)"
@@ -131,7 +133,7 @@ struct TenantDesigner {
         if let staging = declared.first(where: { $0 != production }), let ingress, random.chance(0.15),
            !fleet.platformZones.isEmpty {
             let zone = random.pick(fleet.platformZones)
-            let host = "preprod.\(tenant.name).\(zone.zone)"
+            let host = "preprod.\(tenant.name).\(zone.zone.value)"
             tenant.domains.append(.init(host: host, environment: staging, target: .application(ingress)))
             siteHost[staging] = host
         }
@@ -153,7 +155,7 @@ struct TenantDesigner {
         if isProduction, random.chance(0.03) { environment.model = "\(tenant)-prod" }  // kept from before tenantctl
         let bundle = plan.bundle
         let sizing = plan.offer.environments[name]
-        let ha = sizing?.ha ?? false
+        let ha = sizing?.ha?.value ?? false
         var applications: [TenantBlueprint.Application] = []
         func update(_ name: String, _ change: (inout TenantBlueprint.Application) -> Void) {
             if let index = applications.firstIndex(where: { $0.name == name }) {
@@ -168,45 +170,45 @@ struct TenantDesigner {
         if let primary = bundle.primaryApplication {
             let isShop = primary.charm.contains("magento")
             if isShop, let host, random.chance(0.9) {
-                update(primary.name) { $0.config.append(("base-url", "https://\(host)/")) }
+                update(primary.name.value) { $0.config.append(("base-url", "https://\(host)/")) }
             }
             if isShop, random.chance(0.35) {
-                update(primary.name) { $0.config.append(("admin-password", "vault:tenants/\(tenant)/\(name)/\(primary.name)#admin_password")) }
+                update(primary.name.value) { $0.config.append(("admin-password", "vault:tenants/\(tenant)/\(name)/\(primary.name.value)#admin_password")) }
             }
             if primary.options["php-memory-limit"] != nil, random.chance(0.2) {
                 let limit = random.pick(TenantVocabulary.memoryLimits)
-                update(primary.name) { $0.config.append(("php-memory-limit", limit)) }
+                update(primary.name.value) { $0.config.append(("php-memory-limit", limit)) }
             }
             if !isProduction, let channel = primary.channel, channel.contains("/"), random.chance(0.1) {
                 // Pre-production follows the next release (which drops the bundle's revision pin).
                 let track = channel.split(separator: "/")[0]
-                update(primary.name) { $0.channel = "\(track)/candidate" }
+                update(primary.name.value) { $0.channel = "\(track)/candidate" }
             } else if isProduction, let revision = primary.revision, random.chance(0.08) {
                 let pinned = revision + random.int(in: 0...6)
-                update(primary.name) { $0.revision = pinned }
+                update(primary.name.value) { $0.revision = pinned }
             }
         }
-        let scalable = bundle.applications.filter { $0.units != nil }
+        let scalable = bundle.orderedApplications.filter { $0.units != nil }
         if !scalable.isEmpty, random.chance(0.2) {
             let application = random.pick(scalable)
             let units = ha ? random.int(in: 3...5) : random.int(in: 1...3)
-            update(application.name) { $0.units = units }
+            update(application.name.value) { $0.units = units }
         }
-        let exposed = bundle.applications.filter(\.exposed)
+        let exposed = bundle.orderedApplications.filter(\.expose)
         if !isProduction, !exposed.isEmpty, random.chance(0.1) {
-            update(random.pick(exposed).name) { $0.expose = false }  // reached through the VPN only
+            update(random.pick(exposed).name.value) { $0.expose = false }  // reached through the VPN only
         }
-        let constrained = bundle.applications.filter { $0.constraints != nil }
+        let constrained = bundle.orderedApplications.filter { $0.constraints != nil }
         if onMachines, !constrained.isEmpty, random.chance(0.1) {
             let constraints = random.pick(TenantVocabulary.machineConstraints)
-            update(random.pick(constrained).name) { $0.constraints = constraints }
+            update(random.pick(constrained).name.value) { $0.constraints = constraints }
         }
         environment.applications = applications
         if onMachines, isProduction, let groups = sizing?.machines, !groups.isEmpty, random.chance(0.25) {
             // A large account outgrows the offer: the same machine groups, twice the size.
             environment.machines = groups.map { group in
-                .init(count: group.count, constraints: TenantVocabulary.doubled(group.constraints ?? "cores=2 mem=4G"),
-                      base: group.base ?? "ubuntu@22.04")
+                .init(count: group.value.count, constraints: TenantVocabulary.doubled(group.value.constraints ?? "cores=2 mem=4G"),
+                      base: group.value.base ?? "ubuntu@22.04")
             }
         }
         return environment
@@ -218,7 +220,7 @@ struct TenantDesigner {
     private func wildcardDomain(host: String, environment: String, ingress: String?,
                                 using random: inout SeededGenerator) -> TenantBlueprint.Domain? {
         guard let zone = fleet.zone(containing: host) else { return nil }
-        let oneLabel = host.dropLast(zone.zone.count + 1).split(separator: ".").count == 1
+        let oneLabel = host.dropLast(zone.zone.value.count + 1).split(separator: ".").count == 1
         var domain = TenantBlueprint.Domain(host: host, environment: domainEnvironment(environment, using: &random))
         if !(zone.wildcard && oneLabel) {
             guard let ingress else { return nil }
@@ -231,11 +233,11 @@ struct TenantDesigner {
     /// fleet's DNS providers, sometimes still to be registered. The caller sets the target.
     private func customDomain(for tenant: String, environment: String, using random: inout SeededGenerator) -> TenantBlueprint.Domain? {
         let zone = "\(tenant).\(random.pick(TenantVocabulary.topLevelDomains))"
-        guard fleet.zone(containing: zone) == nil, !fleet.providers.isEmpty else { return nil }
-        let registrars = fleet.providers.filter(\.canRegister)
-        let provider = registrars.isEmpty ? random.pick(fleet.providers) : random.pick(registrars)
+        guard fleet.zone(containing: zone) == nil, !fleet.dnsProviders.isEmpty else { return nil }
+        let registrars = fleet.dnsProviders.filter(\.kind.canRegisterDomains)
+        let provider = registrars.isEmpty ? random.pick(fleet.dnsProviders) : random.pick(registrars)
         return .init(host: "www.\(zone)", environment: domainEnvironment(environment, using: &random), zone: zone,
-                     provider: provider.name, register: provider.canRegister && random.chance(0.25))
+                     provider: provider.name.value, register: provider.kind.canRegisterDomains && random.chance(0.25))
     }
 
     /// `environment:` as a domain writes it: may be left out for production (the default).

@@ -12,13 +12,15 @@ struct TenantctlRunner {
     init(executable: String, process: ChildProcess, cacheDirectory: String) {
         self.executable = executable
         self.process = process
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TENANTCTL_") }
+        // Nothing of the caller's tenantctl or juju-sim settings (a fault rate…) may leak into a measure.
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TENANTCTL_") && !$0.key.hasPrefix("JUJU_SIM_") }
         environment["TENANTCTL_CACHE_DIR"] = cacheDirectory
         self.environment = environment
     }
 
-    private func run(_ arguments: [String], label: String) throws -> ChildResult {
-        try process.run(executable, arguments, environment: environment, label: label, measured: true)
+    /// Runs tenantctl under the measuring helper; `extra` adds to (or overrides) its environment.
+    func run(_ arguments: [String], label: String, extra: [String: String] = [:]) throws -> ChildResult {
+        try process.run(executable, arguments, environment: environment.merging(extra) { _, new in new }, label: label, measured: true)
     }
 
     /// `tenantctl version`, on one line.

@@ -9,6 +9,10 @@ struct WorkDirectory: Sendable {
     var cache: String { path + "/cache" }
 
     func repository(tenants: Int) -> String { "\(path)/repo-\(tenants)" }
+    func snapshot(tenants: Int) -> String { "\(path)/snapshot-\(tenants).json" }
+    /// The drift sweep's simulated Juju (JUJU_SIM_HOME) and tenantctl's journal.
+    var jujuSimHome: String { path + "/juju-sim" }
+    var stateDirectory: String { path + "/state" }
 
     static func prepare(_ argument: String) throws -> WorkDirectory {
         let path = URL(fileURLWithPath: argument).standardizedFileURL.path

@@ -2,24 +2,8 @@ import Engine
 import Foundation
 import TenantCore
 
-/// `tenantctl observe --out` files: what was observed, so that `plan --observed` can run where
-/// Juju is out of reach (CI). The fingerprint guards against edits.
-struct ObservationSnapshot: Codable {
-    static let formatVersion = 1
-
-    var formatVersion: Int
-    var commit: String?
-    var fingerprint: String
-    var observed: ObservedState
-    /// Models tenantctl created, from the journal of the host that observed.
-    var managedModels: [String: String]
-
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version"
-        case commit, fingerprint, observed
-        case managedModels = "managed_models"
-    }
-
+/// Reading and writing snapshot files, with the CLI's one-line errors (the type is Engine's).
+extension ObservationSnapshot {
     static func read(_ path: String) throws -> ObservationSnapshot {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the snapshot \(path)") }
         let snapshot: ObservationSnapshot
@@ -38,10 +22,8 @@ struct ObservationSnapshot: Codable {
     }
 
     func write(_ path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
         }
