@@ -1,5 +1,7 @@
-import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a finished child process left behind.
 public struct ProcessOutput: Sendable {
@@ -16,7 +18,10 @@ public struct ProcessOutput: Sendable {
 /// Runs a program with arguments (never through a shell), a time limit and no standard input.
 ///
 /// A hung `juju` must not hang the reconciler: past the limit the child gets SIGTERM, then
-/// SIGKILL two seconds later.
+/// SIGKILL two seconds later. Children are started with posix_spawn on a thread of their own:
+/// Foundation's Process crashes now and then on this toolchain when spawning from many threads
+/// (an over-read while it scans /proc/self/fd), and parking the waits on GCD's few worker
+/// threads held a sweep of a thousand models to a handful of calls in flight.
 public struct ProcessRunner: Sendable {
     public var environment: [String: String]?
 
@@ -25,45 +30,16 @@ public struct ProcessRunner: Sendable {
     }
 
     public func run(_ executable: String, _ arguments: [String], timeout: Duration) async throws -> ProcessOutput {
-        let url = try Self.resolve(executable)
-        let environment = self.environment
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.runBlocking(url, arguments, environment: environment, timeout: timeout) })
-            }
-        }
-    }
-
-    private static func runBlocking(_ url: URL, _ arguments: [String], environment: [String: String]?, timeout: Duration) throws -> ProcessOutput {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw ProcessRunnerError.cannotStart(executable: url.path, reason: error.localizedDescription)
-        }
-        // Drain both pipes while the child runs, or a large `juju status` fills the pipe and blocks.
-        let output = PipeCollector(stdout.fileHandleForReading)
-        let errors = PipeCollector(stderr.fileHandleForReading)
+        let path = try Self.resolve(executable).path
+        let environment = self.environment ?? ProcessInfo.processInfo.environment
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        var timedOut = false
-        if finished.wait(timeout: .now() + seconds) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if finished.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                finished.wait()
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try ChildSpawn.run(path, arguments, environment: environment, timeout: seconds) })
             }
+            thread.stackSize = 512 * 1024
+            thread.start()
         }
-        return ProcessOutput(exitCode: process.terminationStatus, stdout: output.wait(), stderr: errors.wait(), timedOut: timedOut)
     }
 
     /// A bare name is looked up in PATH, like a shell would.
@@ -94,23 +70,5 @@ public enum ProcessRunnerError: Error, CustomStringConvertible, Equatable {
         case let .cannotStart(executable, reason):
             return "cannot start \(executable): \(reason)"
         }
-    }
-}
-
-/// Reads a pipe to its end on a background thread.
-private final class PipeCollector: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }
