@@ -1,5 +1,6 @@
 import Foundation
 import Juju
+import TenantCore
 import XCTest
 
 /// Every real `juju status` capture in Fixtures/juju-status (Juju 2.9 to 3.6, IaaS and k8s,
@@ -114,7 +115,7 @@ final class RealStatusCaptureTests: XCTestCase {
         XCTAssertEqual(new.machines["1"]?.base?.description, "ubuntu@24.04")
         XCTAssertEqual(old.applications["nrpe"]?.relations["general-info"]?.map(\.relatedApplication), ["ubun2", "ubuntu"])
         XCTAssertEqual(new.applications["nrpe"]?.relations["general-info"]?.map(\.interface), ["juju-info", "juju-info"])
-        XCTAssertEqual(JujuChannel.normalized(old.applications["ubuntu"]!.charmChannel!), new.applications["ubuntu"]!.charmChannel)
+        XCTAssertEqual(CharmChannel.normalized(old.applications["ubuntu"]!.charmChannel!), new.applications["ubuntu"]!.charmChannel)
     }
 
     func testKubernetesHookErrorOn29() throws {
@@ -142,7 +143,7 @@ final class RealStatusCaptureTests: XCTestCase {
         XCTAssertEqual(new.applications["snappass-test"]?.base?.description, "ubuntu@20.04")
         XCTAssertEqual(old.applications["snappass-test"]?.charmChannel, "stable")
         XCTAssertEqual(new.applications["snappass-test"]?.charmChannel, "latest/stable")
-        XCTAssertTrue(JujuChannel.same("stable", "latest/stable"))
+        XCTAssertTrue(CharmChannel.same("stable", "latest/stable"))
         for status in [old, new] {
             let app = try XCTUnwrap(status.applications["snappass-test"])
             XCTAssertEqual(app.scale, 1)

@@ -65,18 +65,16 @@ public struct HealthGate: Sendable {
                 return .pending("application \(name) has \(units.count) of \(expected) units")
             }
             for unitName in units.keys.sorted() {
-                let unit = units[unitName]!
-                let workload = unit.workloadStatus?.current ?? "unknown"
-                let agent = unit.jujuStatus?.current ?? "unknown"
-                let message = unit.workloadStatus?.message.map { ": \($0)" } ?? ""
-                if workload == "error" || workload == "blocked" {
-                    return .failed("unit \(unitName) is \(workload)\(message)")
-                }
-                if agent == "lost" || agent == "failed" {
-                    return .failed("unit \(unitName) agent is \(agent)")
-                }
-                if workload != "active" || agent != "idle" {
-                    return .pending("unit \(unitName) is \(workload)\(message), agent \(agent)")
+                // Juju's own rules (UnitHealth) say what failed and what may still settle; the
+                // gate is stricter on one point: a hook still executing is not settled yet.
+                switch units[unitName]!.health {
+                case let .failed(message):
+                    return .failed("unit \(unitName) is \(message)")
+                case let .pending(message):
+                    return .pending("unit \(unitName): \(message)")
+                case .healthy:
+                    let agent = units[unitName]!.jujuStatus?.current ?? "unknown"
+                    if agent != "idle" { return .pending("unit \(unitName) is active, agent \(agent)") }
                 }
             }
         }

@@ -8,7 +8,7 @@ extension JujuStatus {
         /// `charmhub`, `local`, `charmstore`.
         public var charmOrigin: String?
         /// As Juju prints it: `stable` (2.9, 3.1) or `latest/stable` (3.6); absent for local
-        /// charms. Compare through `JujuChannel.normalized`.
+        /// charms. Compare through `CharmChannel.normalized` (TenantCore).
         public var charmChannel: String?
         public var charmRevision: Int?
         public var charmVersion: String?

@@ -1,3 +1,5 @@
+import TenantCore
+
 /// Juju's space-separated `key=value` strings (`constraints`, `hardware`).
 public enum ConstraintString {
     /// Later keys win, as they do for `juju set-constraints`.
@@ -23,19 +25,9 @@ public enum ConstraintString {
     public static func normalized(_ text: String?, defaultArch: String? = "amd64") -> String {
         var values = pairs(text ?? "")
         if values["arch"] == nil, let defaultArch { values["arch"] = defaultArch }
-        for key in ["mem", "root-disk"] { values[key] = values[key].map(megabytes) }
+        for key in ["mem", "root-disk"] { values[key] = values[key].map(ConstraintSet.megabytes) }
         let known = order.compactMap { key in values[key].map { "\(key)=\($0)" } }
         let others = values.keys.filter { !order.contains($0) }.sorted().map { "\($0)=\(values[$0]!)" }
         return (known + others).joined(separator: " ")
-    }
-
-    /// `8G` → `8192M`, `512M` → `512M`, `2048` → `2048M`; other text unchanged.
-    static func megabytes(_ value: String) -> String {
-        let factors: [Character: Double] = ["M": 1, "G": 1024, "T": 1024 * 1024, "P": 1024 * 1024 * 1024]
-        if let last = value.last, let factor = factors[last], let number = Double(value.dropLast()) {
-            return "\(Int(number * factor))M"
-        }
-        if let number = Double(value) { return "\(Int(number))M" }
-        return value
     }
 }

@@ -92,7 +92,7 @@ struct EnvironmentPlanner {
         if desired.charm != current.charm {
             refreshReasons.append(Reason(field: "charm", desired: desired.charm, observed: current.charm))
         }
-        if let channel = desired.channel, ChannelComparison.normalized(channel) != current.channel.map(ChannelComparison.normalized) {
+        if let channel = desired.channel, !CharmChannel.same(channel, current.channel) {
             refreshReasons.append(Reason(field: "channel", desired: channel, observed: current.channel))
         }
         if let revision = desired.revision, revision != current.revision {
@@ -280,13 +280,6 @@ enum UnitName {
     /// `magento/12` → 12.
     static func number(_ unit: String) -> Int {
         Int(unit.split(separator: "/").last ?? "") ?? 0
-    }
-}
-
-enum ChannelComparison {
-    /// `stable` and `latest/stable` are the same channel; Juju reports the long form.
-    static func normalized(_ channel: String) -> String {
-        channel.contains("/") ? channel : "latest/\(channel)"
     }
 }
 

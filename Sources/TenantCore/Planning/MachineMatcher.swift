@@ -24,7 +24,7 @@ public enum MachineMatcher {
 
 /// Juju constraints as Juju reports them back: sizes in megabytes (`mem=8G` becomes
 /// `mem=8192M`), keys in any order, with keys Juju adds itself (`arch=amd64`).
-struct ConstraintSet: Equatable {
+public struct ConstraintSet: Equatable {
     var values: [String: String]
 
     init(_ text: String?) {
@@ -42,7 +42,8 @@ struct ConstraintSet: Equatable {
         values.allSatisfy { observed.values[$0.key] == $0.value }
     }
 
-    static func megabytes(_ size: String) -> String {
+    /// `8G` → `8192M`, `512M` → `512M`, `2048` → `2048M`; other text unchanged.
+    public static func megabytes(_ size: String) -> String {
         let multipliers: [Character: Double] = ["M": 1, "G": 1024, "T": 1024 * 1024, "P": 1024 * 1024 * 1024]
         var number = Substring(size)
         var multiplier = 1.0

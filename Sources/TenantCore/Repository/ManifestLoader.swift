@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Yams
 
@@ -96,7 +97,7 @@ public enum ManifestLoader {
 private final class ChunkResults: @unchecked Sendable {
     private var tenants: [[Tenant]]
     private var diagnostics: [[Diagnostic]]
-    private let lock = NSLockLike()
+    private let lock = NSLock()
 
     init(count: Int) {
         tenants = Array(repeating: [], count: count)

@@ -66,7 +66,7 @@ public struct DesiredStateBuilder {
         return offer.sharedModels.keys.sorted().map { environment in
             let sizing = offer.environments[environment]
             let applications = EnvironmentResolver.applications(
-                bundle: bundle, layers: [.init(sizing: sizing, fieldPrefix: "spec.environments.\(environment)")])
+                bundle: bundle, layers: [.init(sizing: sizing)])
             return DesiredEnvironment(
                 id: "\(offer.name.value)@shared/\(environment)", tenant: nil, environment: environment,
                 offer: offer.name.value, controller: controller.name.value, controllerKind: controller.kind,

@@ -2,7 +2,6 @@
 enum EnvironmentResolver {
     struct Layer {
         var sizing: EnvironmentSizing?
-        var fieldPrefix: String
     }
 
     static func applications(bundle: Bundle, layers: [Layer]) -> [DesiredApplication] {

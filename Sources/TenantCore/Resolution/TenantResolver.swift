@@ -113,8 +113,8 @@ struct TenantResolver {
                                               fieldPrefix: "\(prefix).applications", sink: sink)
         let offerSizing = offer.environments[name]
         let applications = EnvironmentResolver.applications(bundle: bundle, layers: [
-            .init(sizing: offerSizing, fieldPrefix: "offer"),
-            .init(sizing: environment.sizing, fieldPrefix: prefix),
+            .init(sizing: offerSizing),
+            .init(sizing: environment.sizing),
         ])
         let machines = environment.sizing.machines ?? offerSizing?.machines ?? []
         let ha = environment.sizing.ha?.value ?? offerSizing?.ha?.value ?? false

@@ -17,7 +17,7 @@ enum BundleDecoder {
     static let passthroughKeys: Set<String> = ["storage", "devices", "resources", "bindings", "annotations", "offers", "plan", "exposed-endpoints"]
 
     static func decode(_ file: YAMLFile, name: String, sink: DiagnosticSink, requireVaultForSecrets: Bool = true) -> Bundle? {
-        guard let first = file.documents.first else {
+        guard !file.documents.isEmpty else {
             sink.error("file is empty; expected a Juju bundle", at: .start(of: file.path))
             return nil
         }
@@ -29,7 +29,6 @@ enum BundleDecoder {
             let root = Field(node: document, path: "", file: file.path, sink: sink)
             apply(root, to: &bundle, isOverlay: index > 0, requireVaultForSecrets: requireVaultForSecrets)
         }
-        _ = first
         checkRelations(bundle, sink: sink)
         return bundle
     }
