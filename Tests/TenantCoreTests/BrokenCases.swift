@@ -266,7 +266,7 @@ enum BrokenCases {
             "tenantctl.yaml:39:11: spec.dns.providers[2].credentials.tsigKey: unknown key 'tsigKey' in rfc2136 credentials; expected one of: tsigSecret",
         ]),
         BrokenCase("unknown key in a fleet controller", [.replace("tenantctl.yaml", "      cloud: microk8s\n", "      cloud: microk8s\n      regoin: home\n")], expected: [
-            "tenantctl.yaml:10:7: spec.controllers[0].regoin: unknown key 'regoin' in a controller (did you mean 'region'?); expected one of: name, cloud, region, kind",
+            "tenantctl.yaml:10:7: spec.controllers[0].regoin: unknown key 'regoin' in a controller (did you mean 'region'?); expected one of: name, cloud, region, credential, kind",
         ]),
         BrokenCase("unknown key in an offer environment", [.set("offers/pme.yaml", "apiVersion: tenantctl/v1\nkind: Offer\nmetadata:\n  name: pme\nspec:\n  bundle: magento-k8s\n  environments:\n    production:\n      replicas: 2\n")], expected: [
             "offers/pme.yaml:9:7: spec.environments.production.replicas: unknown key 'replicas' in environment 'production'; expected one of: ha, applications, machines",

@@ -10,13 +10,17 @@ public struct Applier: Sendable {
     public var parallelism: Int
     public var retry: RetryPolicy
     public var progress: @Sendable (String) -> Void
+    /// How often a running action says it is still running (a deploy, a destroy-model or a
+    /// health gate can take minutes: silence would look like a hang).
+    public var heartbeat: Duration
 
     public init(executor: JujuExecutor, journal: (any Journal)?, parallelism: Int, retry: RetryPolicy = RetryPolicy(),
-                progress: @escaping @Sendable (String) -> Void) {
+                heartbeat: Duration = .seconds(15), progress: @escaping @Sendable (String) -> Void) {
         self.executor = executor
         self.journal = journal
         self.parallelism = max(1, parallelism)
         self.retry = retry
+        self.heartbeat = heartbeat
         self.progress = progress
     }
 
@@ -69,7 +73,7 @@ public struct Applier: Sendable {
             let entry = run.flatMap { try? journal?.startAction(run: $0, action: action.id, kind: action.kind.rawValue, tenant: action.tenant,
                                                                  environment: action.environment, target: action.target, attempt: attempt) }
             do {
-                try await executor.execute(action)
+                try await withHeartbeat(action) { try await executor.execute(action) }
                 if let entry { try? journal?.finishAction(entry, succeeded: true, error: nil) }
                 return nil
             } catch {
@@ -83,6 +87,19 @@ public struct Applier: Sendable {
             }
         }
         return "retries exhausted"
+    }
+
+    private func withHeartbeat(_ action: Action, _ body: () async throws -> Void) async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let beat = Task { [heartbeat, progress] in
+            while !Task.isCancelled {
+                try await Task.sleep(for: heartbeat)
+                progress("[\(action.environment)] \(action.kind.rawValue) \(action.target) still running after \(format(started.duration(to: clock.now)))")
+            }
+        }
+        defer { beat.cancel() }
+        try await body()
     }
 
     private func format(_ duration: Duration) -> String {

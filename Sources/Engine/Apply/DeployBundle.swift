@@ -80,6 +80,9 @@ struct DeployBundle: Encodable {
             saas: usedSaas.isEmpty ? nil : usedSaas.mapValues { ["url": $0] })
     }
 
+    /// Some application runs with the cloud credential (`trust: true`): `deploy --trust`.
+    var needsTrust: Bool { applications.values.contains { $0.trust == true } }
+
     func yaml() throws -> String {
         let encoder = YAMLEncoder()
         encoder.options.sortKeys = true

@@ -26,8 +26,13 @@ public struct JujuExecutor: Sendable {
         let environment = desired.environments.first { $0.id == action.environment }
         switch action.kind {
         case .addModel:
+            // `--no-switch`: the operator's current model is theirs, not tenantctl's.
+            var arguments = ["add-model", action.model]
+            if case let .string(cloud)? = action.parameters["cloud"] { arguments.append(cloud) }
+            arguments += ["-c", action.controller, "--no-switch"]
+            if case let .string(credential)? = action.parameters["credential"] { arguments += ["--credential", credential] }
             do {
-                try await juju.run(["add-model", action.model, "-c", action.controller])
+                try await juju.run(arguments)
                 try journal?.recordManagedModel(controller: action.controller, model: action.model, environment: action.environment)
             } catch let error as JujuCommandError where error.kind == .alreadyExists {
                 // Created by an earlier, interrupted run — or by someone else: not claimed.
@@ -37,11 +42,7 @@ public struct JujuExecutor: Sendable {
         case .deploy:
             try await deploy(action, environment: try require(environment, action))
         case .refresh:
-            var arguments = ["refresh", "-m", modelRef, action.target]
-            if case let .string(charm)? = action.parameters["switch"] { arguments += ["--switch", charm] }
-            if case let .string(channel)? = action.parameters["channel"] { arguments += ["--channel", channel] }
-            if case let .int(revision)? = action.parameters["revision"] { arguments += ["--revision", String(revision)] }
-            try await tolerating([.alreadyExists]) { try await juju.run(arguments) }
+            try await refresh(action, model: modelRef)
         case .scale:
             try await scale(action, model: modelRef)
         case .removeUnit:
@@ -64,9 +65,7 @@ public struct JujuExecutor: Sendable {
             try await tolerating([.entityNotFound]) { try await juju.run(["remove-machine", "-m", modelRef, action.target, "--no-prompt"]) }
         case .destroyModel:
             // Storage is released, not destroyed: the data outlives the model until a person decides.
-            try await tolerating([.modelNotFound, .entityNotFound]) {
-                try await juju.run(["destroy-model", modelRef, "--no-prompt", "--release-storage"])
-            }
+            try await destroyModel(action, model: modelRef)
             try journal?.forgetManagedModel(controller: action.controller, model: action.model)
         case .wait:
             guard case let .strings(applications)? = action.parameters["applications"] else { throw malformed(action) }
@@ -103,10 +102,51 @@ public struct JujuExecutor: Sendable {
         let bundle = DeployBundle.make(environment: environment, names: missing, secrets: resolved.values)
         var arguments = ["deploy", "-m", "\(action.controller):\(action.model)"]
         if !status.machines.isEmpty { arguments.append("--map-machines=existing") }
-        try await PrivateFile.with(contents: try bundle.yaml(), suffix: ".yaml") { path in
-            try await juju.run(arguments + [path])
+        // Juju refuses a bundle with trusted applications unless the deploy grants the trust.
+        if bundle.needsTrust { arguments.append("--trust") }
+        try await juju.files.with(contents: try bundle.yaml(), suffix: ".yaml") { path in
+            try await juju.run(arguments + [path], timeout: juju.longTimeout)
         }
         try recordSecrets(resolved.references, action: action)
+    }
+
+    /// Juju refuses `--switch` with `--revision`: a charm switch to a pinned revision is a switch
+    /// on the channel, then a refresh to the revision. Each step reads first, so a retry after
+    /// the first step does not switch again.
+    private func refresh(_ action: Action, model: String) async throws {
+        var channel: [String] = []
+        if case let .string(name)? = action.parameters["channel"] { channel = ["--channel", name] }
+        var revision: [String] = []
+        if case let .int(number)? = action.parameters["revision"] { revision = ["--revision", String(number)] }
+        let base = ["refresh", "-m", model, action.target]
+        guard case let .string(charm)? = action.parameters["switch"] else {
+            try await tolerating([.alreadyExists]) { try await juju.run(base + channel + revision) }
+            return
+        }
+        let status = try await juju.status(controller: action.controller, model: action.model)
+        guard let current = status.applications[action.target] else {
+            throw ExecutorError("\(action.id): application \(action.target) is not in model \(action.model) any more")
+        }
+        if current.charmName != charm {
+            try await tolerating([.alreadyExists]) { try await juju.run(base + ["--switch", charm] + channel) }
+        }
+        if !revision.isEmpty {
+            try await tolerating([.alreadyExists]) { try await juju.run(base + channel + revision) }
+        }
+    }
+
+    /// destroy-model returns when the model is gone, which can take long after its call timed
+    /// out; `juju models` then tells whether it is gone (done) or still draining (not yet).
+    private func destroyModel(_ action: Action, model: String) async throws {
+        do {
+            try await tolerating([.modelNotFound, .entityNotFound]) {
+                try await juju.run(["destroy-model", model, "--no-prompt", "--release-storage"], timeout: juju.longTimeout)
+            }
+        } catch let error as JujuCommandError where error.timedOut {
+            guard try await juju.lists(model: action.model, controller: action.controller) else { return }
+            throw JujuCommandError(command: error.command, kind: .other,
+                                   message: "model \(action.model) is still being destroyed after \(error.message); the next run checks it again")
+        }
     }
 
     private func scale(_ action: Action, model: String) async throws {
@@ -137,7 +177,7 @@ public struct JujuExecutor: Sendable {
         let encoder = YAMLEncoder()
         encoder.options.sortKeys = true
         let document = try encoder.encode([action.target: values])
-        try await PrivateFile.with(contents: document, suffix: ".yaml") { path in
+        try await juju.files.with(contents: document, suffix: ".yaml") { path in
             try await juju.run(["config", "-m", "\(action.controller):\(action.model)", action.target, "--file", path])
         }
         try recordSecrets(resolved.references, action: action)

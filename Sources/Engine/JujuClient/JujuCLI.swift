@@ -7,13 +7,23 @@ import Juju
 /// `juju-sim` with `--juju-bin`.
 public struct JujuCLI: Sendable {
     public var binary: String
+    /// What an ordinary call may take.
     public var timeout: Duration
+    /// What `deploy` and `destroy-model` may take: a deploy downloads charms, and destroy-model
+    /// waits until the model's machines and storage are gone.
+    public var longTimeout: Duration
     public var runner: ProcessRunner
+    /// Where files for juju go (see `JujuFiles`: a confined snap reads only some folders).
+    public var files: JujuFiles
 
-    public init(binary: String, timeout: Duration = .seconds(60), environment: [String: String]? = nil) {
+    public init(binary: String, timeout: Duration = .seconds(60), longTimeout: Duration = .seconds(1800),
+                environment: [String: String]? = nil, filesDirectory: String? = nil) {
         self.binary = binary
         self.timeout = timeout
+        self.longTimeout = max(longTimeout, timeout)
         self.runner = ProcessRunner(environment: environment)
+        self.files = JujuFiles(directory: filesDirectory
+            ?? JujuFiles.defaultDirectory(environment: environment ?? ProcessInfo.processInfo.environment))
     }
 
     /// Runs `juju <arguments>` and returns its standard output, or throws what juju said.
@@ -45,7 +55,21 @@ public struct JujuCLI: Sendable {
         try JujuStatus.decode(json: try await run(["status", "-m", "\(controller):\(model)", "--format=json"]).stdout)
     }
 
+    /// The model as a bundle. Juju refuses to export a model without applications ("nothing to
+    /// export as there are no applications"): that model is an empty bundle, not a failure.
     public func exportBundle(controller: String, model: String) async throws -> ExportedBundle {
-        try ExportedBundle.parse(yaml: try await run(["export-bundle", "-m", "\(controller):\(model)"]).stdoutText)
+        do {
+            return try ExportedBundle.parse(yaml: try await run(["export-bundle", "-m", "\(controller):\(model)"]).stdoutText)
+        } catch let error as JujuCommandError where error.message.contains(Self.nothingToExport) {
+            return ExportedBundle()
+        }
+    }
+
+    static let nothingToExport = "nothing to export as there are no applications"
+
+    /// Whether `juju models` still lists the model (a destroy-model that timed out may still be
+    /// draining it).
+    public func lists(model: String, controller: String) async throws -> Bool {
+        try await models(controller: controller).workloadModelNames.contains(model)
     }
 }

@@ -30,7 +30,7 @@ public enum ObservedModelAdapter {
         var machines: [String: ObservedMachine] = [:]
         for (id, machine) in status.machines {
             machines[id] = ObservedMachine(id: id, constraints: machine.constraints, base: machine.base?.description,
-                                           status: machine.jujuStatus?.current ?? "unknown")
+                                           status: machine.jujuStatus?.current ?? "unknown", containers: machine.containers.keys.sorted())
         }
         return ObservedModel(name: name, kind: kind, applications: applications, machines: machines,
                              relations: relations.sorted { ($0.application, $0.endpoint, $0.remoteApplication) < ($1.application, $1.endpoint, $1.remoteApplication) })

@@ -31,17 +31,22 @@ public struct Observer: Sendable {
             return state
         }
         let listings = await boundedMap(names.filter(known.contains)) { name in
-            (name, await Result { try await juju.models(controller: name).workloadModelNames })
+            (name, await Result { try await juju.models(controller: name) })
         }
         for name in names where !known.contains(name) {
             state.controllers[name] = ObservedController(known: false, error: "controller '\(name)' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
         }
         var modelsByController: [String: Set<String>] = [:]
+        var dyingByController: [String: Set<String>] = [:]
         for (name, listing) in listings {
             switch listing {
-            case let .success(models):
-                state.controllers[name] = ObservedController(known: true, models: models.sorted())
+            case let .success(list):
+                // A dying model is on its way out: nothing to plan for it, nor to destroy again.
+                let dying = list.dyingModelNames
+                let models = list.workloadModelNames.filter { !dying.contains($0) }
+                state.controllers[name] = ObservedController(known: true, models: models)
                 modelsByController[name] = Set(models)
+                dyingByController[name] = dying
             case let .failure(error):
                 state.controllers[name] = ObservedController(known: false, error: "cannot list the models of controller '\(name)': \(error)")
             }
@@ -51,7 +56,9 @@ public struct Observer: Sendable {
         for environment in desired.environments where !environment.sharedModel {
             let key = ObservedState.key(controller: environment.controller, model: environment.model)
             guard let models = modelsByController[environment.controller], seen.insert(key).inserted else { continue }
-            if models.contains(environment.model) {
+            if dyingByController[environment.controller]?.contains(environment.model) == true {
+                state.models[key] = .failed("model \(environment.model) is being destroyed; it can be created again once Juju no longer lists it")
+            } else if models.contains(environment.model) {
                 targets.append((environment.controller, environment.model))
             } else {
                 state.models[key] = .absent
@@ -66,10 +73,11 @@ public struct Observer: Sendable {
 
     func observeModel(controller: String, model: String) async -> ModelObservation {
         do {
-            async let status = juju.status(controller: controller, model: model)
-            async let bundle = juju.exportBundle(controller: controller, model: model)
+            let status = try await juju.status(controller: controller, model: model)
+            // Juju refuses to export a model without applications: one call saved per empty model.
+            let bundle = status.applications.isEmpty ? ExportedBundle() : try await juju.exportBundle(controller: controller, model: model)
             let secrets = try journal?.appliedSecrets(controller: controller, model: model) ?? [:]
-            return .present(ObservedModelAdapter.model(name: model, status: try await status, bundle: try await bundle, appliedSecrets: secrets))
+            return .present(ObservedModelAdapter.model(name: model, status: status, bundle: bundle, appliedSecrets: secrets))
         } catch let error as JujuCommandError where error.kind == .modelNotFound {
             // Destroyed between the listing and the status call.
             return .absent

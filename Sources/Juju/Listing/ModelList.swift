@@ -33,6 +33,11 @@ public struct ModelList: Codable, Hashable, Sendable {
         models.first { $0.shortName == name || $0.name == name }
     }
 
+    /// Short names of the models being destroyed (`life: dying`): still listed, soon gone.
+    public var dyingModelNames: Set<String> {
+        Set(models.filter { !$0.isController && $0.life == "dying" }.map(\.shortName))
+    }
+
     /// Short names of the models users deploy to (the controller model left out).
     public var workloadModelNames: [String] {
         models.filter { !$0.isController }.map(\.shortName).sorted()

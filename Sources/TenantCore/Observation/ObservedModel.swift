@@ -75,12 +75,36 @@ public struct ObservedMachine: Codable, Sendable, Equatable {
     public var constraints: String?
     public var base: String?
     public var status: String
+    /// Containers on it (`0/lxd/1`…): a host with containers is in use even without units.
+    public var containers: [String]
 
-    public init(id: String, constraints: String? = nil, base: String? = nil, status: String) {
+    public init(id: String, constraints: String? = nil, base: String? = nil, status: String, containers: [String] = []) {
         self.id = id
         self.constraints = constraints
         self.base = base
         self.status = status
+        self.containers = containers
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, constraints, base, status, containers }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        constraints = try container.decodeIfPresent(String.self, forKey: .constraints)
+        base = try container.decodeIfPresent(String.self, forKey: .base)
+        status = try container.decode(String.self, forKey: .status)
+        // Snapshots written before containers were observed have none.
+        containers = try container.decodeIfPresent([String].self, forKey: .containers) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(constraints, forKey: .constraints)
+        try container.encodeIfPresent(base, forKey: .base)
+        try container.encode(status, forKey: .status)
+        if !containers.isEmpty { try container.encode(containers, forKey: .containers) }
     }
 }
 

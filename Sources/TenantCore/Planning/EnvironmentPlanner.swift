@@ -34,8 +34,10 @@ struct EnvironmentPlanner {
     // MARK: a model that does not exist yet
 
     private mutating func planNewModel() {
+        var parameters: [String: ActionParameter] = ["cloud": .string(environment.cloud + (environment.region.map { "/" + $0 } ?? ""))]
+        if let credential = environment.credential { parameters["credential"] = .string(credential) }
         let model = add(.addModel, target: "model", reasons: [Reason(field: "model", desired: environment.model, observed: nil)],
-                        parameters: ["cloud": .string(environment.cloud)], after: [])
+                        parameters: parameters, after: [])
         var stage = [model]
         let machines = environment.machines.enumerated().map { index, group in
             add(.addMachine, target: "group-\(index)", reasons: [machineReason(group, missing: group.count, observed: 0)],
@@ -78,6 +80,7 @@ struct EnvironmentPlanner {
         }
         changes += planRelations(model, after: stage)
         changes += planRemovals(model, after: stage)
+        changes += planSurplusMachines(model, deploying: missing, after: stage)
         let waitFor = missing.map(\.name) + changed
         if !waitFor.isEmpty {
             addWait(for: waitFor, after: changes.isEmpty ? stage : changes)
@@ -233,6 +236,34 @@ struct EnvironmentPlanner {
         return ids
     }
 
+    /// Machines that host no unit and no container and that no machine group claims: a cost
+    /// leak (a hand-made machine, a group made smaller, a duplicate from a race). Removed only
+    /// with prune; machines a bundle being deployed maps onto (`to: 0` with
+    /// `--map-machines=existing`) are left for that deploy.
+    private mutating func planSurplusMachines(_ model: ObservedModel, deploying: [DesiredApplication], after stage: [String]) -> [String] {
+        guard model.kind == .iaas else { return [] }
+        let hosts = Set(model.applications.values.flatMap(\.units).compactMap { $0.machine.map(MachinePlacement.host) })
+        let reserved = Set(deploying.flatMap(\.to).compactMap(MachinePlacement.existingMachine))
+        let claimed = MachineMatcher.claimed(groups: environment.machines, machines: model.machines)
+        let surplus = model.machines.values.filter {
+            !hosts.contains($0.id) && $0.containers.isEmpty && !claimed.contains($0.id) && !reserved.contains($0.id)
+        }
+        var ids: [String] = []
+        for machine in surplus.sorted(by: { MachinePlacement.order($0.id, $1.id) }) {
+            let described = [machine.constraints, machine.base].compactMap { $0 }.joined(separator: " ")
+            if environment.policy.prune {
+                ids.append(add(.removeMachine, target: machine.id,
+                               reasons: [Reason(field: "machines.\(machine.id)", desired: nil,
+                                                observed: described.isEmpty ? "no unit" : "\(described), no unit")],
+                               after: stage))
+            } else {
+                withhold(.removeMachine, target: machine.id,
+                         reason: "machine \(machine.id) hosts no unit and no machine group claims it; prune is off")
+            }
+        }
+        return ids
+    }
+
     // MARK: helpers
 
     private mutating func addWait(for applications: [String], after dependencies: [String]) {
@@ -273,6 +304,24 @@ struct EnvironmentPlanner {
         if let constraints = group.constraints { parameters["constraints"] = .string(constraints) }
         if let base = group.base { parameters["base"] = .string(base) }
         return parameters
+    }
+}
+
+enum MachinePlacement {
+    /// `3/lxd/0` → `3`: the machine a unit's placement lives on.
+    static func host(_ machine: String) -> String {
+        String(machine.split(separator: "/").first ?? Substring(machine))
+    }
+
+    /// The existing machine a bundle placement names (`2`, `lxd:2`), if any.
+    static func existingMachine(_ placement: String) -> String? {
+        let machine = String(placement.split(separator: ":").last ?? "")
+        return !machine.isEmpty && machine.allSatisfy(\.isNumber) ? machine : nil
+    }
+
+    /// Numeric order of machine ids (`2` before `10`).
+    static func order(_ a: String, _ b: String) -> Bool {
+        (Int(a) ?? Int.max, a) < (Int(b) ?? Int.max, b)
     }
 }
 

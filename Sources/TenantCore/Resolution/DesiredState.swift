@@ -24,6 +24,11 @@ public struct DesiredEnvironment: Sendable, Codable, Equatable {
     public var controller: String
     public var controllerKind: Controller.Kind
     public var cloud: String
+    /// The cloud region the model goes to (`add-model <name> <cloud>/<region>`); nil: the
+    /// controller's default.
+    public var region: String?
+    /// The Juju credential the model uses; nil: the controller's default for the cloud.
+    public var credential: String?
     public var model: String
     /// The tenant lives in a model it does not own (a shared offer): it has no applications or
     /// machines of its own there.
@@ -51,7 +56,8 @@ public struct DesiredEnvironment: Sendable, Codable, Equatable {
                 controllerKind: Controller.Kind, cloud: String, model: String, sharedModel: Bool, bundle: String, ha: Bool,
                 policy: Policy, applications: [DesiredApplication], machines: [MachineGroup],
                 bundleMachines: [String: BundleMachine], relations: [[String]], saas: [String: String],
-                domains: [DesiredDomain], secrets: [String], labels: [String: String]) {
+                domains: [DesiredDomain], secrets: [String], labels: [String: String],
+                region: String? = nil, credential: String? = nil) {
         self.id = id
         self.tenant = tenant
         self.environment = environment
@@ -59,6 +65,8 @@ public struct DesiredEnvironment: Sendable, Codable, Equatable {
         self.controller = controller
         self.controllerKind = controllerKind
         self.cloud = cloud
+        self.region = region
+        self.credential = credential
         self.model = model
         self.sharedModel = sharedModel
         self.bundle = bundle

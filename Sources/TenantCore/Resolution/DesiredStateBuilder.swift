@@ -74,7 +74,8 @@ public struct DesiredStateBuilder {
                 bundle: bundle.name.value, ha: sizing?.ha?.value ?? false, policy: fleet.defaults.policy,
                 applications: applications, machines: sizing?.machines?.map(\.value) ?? [],
                 bundleMachines: bundle.machines, relations: bundle.relations.map { $0.map(\.value) },
-                saas: bundle.saas, domains: [], secrets: EnvironmentResolver.secrets(of: applications), labels: [:])
+                saas: bundle.saas, domains: [], secrets: EnvironmentResolver.secrets(of: applications), labels: [:],
+                region: controller.region, credential: controller.credential)
         }
     }
 

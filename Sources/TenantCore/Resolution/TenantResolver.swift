@@ -149,6 +149,15 @@ struct TenantResolver {
                       at: location)
             }
         }
+        // Juju refuses a bundle that pins a revision without a channel; an override can pin one
+        // on a bundle application that names no channel.
+        for application in applications where application.revision != nil && application.channel == nil {
+            guard let revision = environment.sizing.applications[application.name]?.revision
+                ?? offerSizing?.applications[application.name]?.revision else { continue }
+            error("\(prefix).applications.\(application.name).revision",
+                  "revision \(revision.value) needs a channel: Juju refuses to deploy a pinned revision without one (set 'channel' beside it, e.g. latest/stable)",
+                  at: revision.location)
+        }
         if controller.kind == .iaas {
             for application in applications where application.units != nil && application.to.count > application.units! {
                 let location = environment.sizing.applications[application.name]?.units?.location ?? tenant.offer.location
@@ -165,7 +174,8 @@ struct TenantResolver {
             machines: controller.kind == .iaas ? machines.map(\.value) : [],
             bundleMachines: controller.kind == .iaas ? bundle.machines : [:],
             relations: bundle.relations.map { $0.map(\.value) }, saas: bundle.saas, domains: [],
-            secrets: EnvironmentResolver.secrets(of: applications), labels: tenant.labels)
+            secrets: EnvironmentResolver.secrets(of: applications), labels: tenant.labels,
+            region: controller.region, credential: controller.credential)
     }
 
     private var controllerFieldName: String { tenant.controller == nil ? "spec.offer" : "spec.controller" }

@@ -114,7 +114,12 @@ enum BundleDecoder {
             }
             application.channel = channel.value
         }
-        if let revision = map.optional("revision")?.nonNegativeInt() { application.revision = revision.value }
+        if let field = map.optional("revision"), let revision = field.nonNegativeInt() {
+            application.revision = revision.value
+            if application.channel == nil {
+                field.error("revision \(revision.value) needs a channel: Juju refuses a bundle that pins a revision without one (set 'channel', e.g. latest/stable, for future upgrades)")
+            }
+        }
         if map.has("num_units"), map.has("scale") {
             map.optional("scale")?.error("set either num_units or scale, not both")
         }

@@ -40,6 +40,8 @@ public struct Controller: Sendable {
     public var name: Located<String>
     public var cloud: String
     public var region: String?
+    /// The Juju credential new models use (`add-model --credential`); nil: the controller's default.
+    public var credential: String?
     public var kind: Kind
 }
 

@@ -30,16 +30,17 @@ enum FleetDecoder {
     }
 
     private static func decodeController(_ field: Field) -> Controller? {
-        guard let map = field.mapping(allowed: ["name", "cloud", "region", "kind"], context: "a controller") else { return nil }
+        guard let map = field.mapping(allowed: ["name", "cloud", "region", "credential", "kind"], context: "a controller") else { return nil }
         let name = map.required("name", expected: "the controller name Juju knows")?.string()
         if let name, let problem = Names.labelProblem(name.value) {
             map.optional("name")?.error("'\(name.value)' is not a valid controller name: it \(problem)")
         }
         let cloud = map.required("cloud", expected: "the Juju cloud name")?.nonEmptyString()
         let region = map.optional("region")?.nonEmptyString()
+        let credential = map.optional("credential")?.nonEmptyString()
         let kind = map.required("kind", expected: "'k8s' or 'iaas'")?.oneOf(Controller.Kind.self)
         guard let name, let cloud, let kind else { return nil }
-        return Controller(name: name, cloud: cloud.value, region: region?.value, kind: kind.value)
+        return Controller(name: name, cloud: cloud.value, region: region?.value, credential: credential?.value, kind: kind.value)
     }
 
     private static func decodeDefaults(_ field: Field?) -> FleetDefaults {

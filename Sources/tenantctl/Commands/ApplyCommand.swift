@@ -70,7 +70,10 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             if planFile == nil, !autoApprove { try confirm(plan) }
             let secrets = try secretSource()
-            let executor = JujuExecutor(juju: engine.juju, desired: world.desired.state, journal: journal, secrets: secrets,
+            let juju = engine.juju
+            // Files a killed run left for juju may hold secrets.
+            do { try juju.files.sweep() } catch let error as JujuFilesError { throw CLIError(error.description) }
+            let executor = JujuExecutor(juju: juju, desired: world.desired.state, journal: journal, secrets: secrets,
                                         gate: HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000))))
             let quiet = self.quiet
             let applier = Applier(executor: executor, journal: journal, parallelism: engine.parallelism) { line in

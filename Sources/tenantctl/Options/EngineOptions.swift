@@ -18,6 +18,12 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds one juju call may take before it is killed and counted as failed.", valueName: "seconds"))
     var jujuTimeout: Int = 60
 
+    @Option(name: .long, help: ArgumentHelp("Seconds a juju deploy or destroy-model may take (charms download, models drain); progress is printed meanwhile.", valueName: "seconds"))
+    var jujuLongTimeout: Int = 1800
+
+    @Option(name: .long, help: ArgumentHelp("Where tenantctl writes the files it hands to juju (bundles, config; they may hold secrets). It must be a folder juju can read: the snap-installed juju sees only non-hidden folders of $HOME. Default: $TENANTCTL_JUJU_FILES_DIR, else ~/snap/juju/common/tenantctl.", valueName: "dir"))
+    var jujuFilesDir: String?
+
     @Option(name: .long, help: ArgumentHelp("Most models a run may destroy (tenants deleted from git, with prune).", valueName: "n"))
     var maxDeletions: Int = 0
 
@@ -30,6 +36,7 @@ struct EngineOptions: ParsableArguments {
     func validate() throws {
         if parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
         if jujuTimeout < 1 { throw ValidationError("--juju-timeout must be at least 1 second") }
+        if jujuLongTimeout < 1 { throw ValidationError("--juju-long-timeout must be at least 1 second") }
         if maxDeletions < 0 || maxRemovals < 0 { throw ValidationError("--max-deletions and --max-removals cannot be negative") }
     }
 
@@ -39,7 +46,9 @@ struct EngineOptions: ParsableArguments {
         return "juju"
     }
 
-    var juju: JujuCLI { JujuCLI(binary: jujuBinary, timeout: .seconds(jujuTimeout)) }
+    var juju: JujuCLI {
+        JujuCLI(binary: jujuBinary, timeout: .seconds(jujuTimeout), longTimeout: .seconds(jujuLongTimeout), filesDirectory: jujuFilesDir)
+    }
 
     var tenantFilter: Set<String>? { tenant.isEmpty ? nil : Set(tenant) }
 
