@@ -71,7 +71,7 @@ final class JujuSimKeyShapeTests: XCTestCase {
         try sim.ok("add-model", "shop", "-c", "lxd")
         try sim.ok("add-model", "shop", "-c", "k8s")
         try sim.ok("deploy", "-m", "lxd:shop", try sim.write("iaas.yaml", SimBundles.iaas))
-        try sim.ok("deploy", "-m", "k8s:shop", try sim.write("k8s.yaml", SimBundles.kubernetes))
+        try sim.ok("deploy", "-m", "k8s:shop", "--trust", try sim.write("k8s.yaml", SimBundles.kubernetes))
         var seen: Set<String> = []
         for model in ["lxd:shop", "k8s:shop"] {
             let simulated = try keys(ofJSON: Data(try sim.ok("status", "-m", model, "--format=json").stdout.utf8))

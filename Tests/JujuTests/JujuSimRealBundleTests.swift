@@ -13,12 +13,14 @@ final class JujuSimRealBundleTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         XCTAssertEqual(files.count, 4)
         for (index, file) in files.enumerated() {
-            let path = directory.appendingPathComponent(file).path
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let text = try String(contentsOfFile: directory.appendingPathComponent(file).path, encoding: .utf8)
+            // Where the simulated snap can read it, as tenantctl puts its bundles.
+            let path = try sim.write(file, text)
+            let trust = text.contains("trust: true") ? ["--trust"] : []
             let controller = text.contains("bundle: kubernetes") ? "k8s" : "machines"
             let model = "\(controller):b\(index)"
             try sim.ok("add-model", "b\(index)", "-c", controller)
-            try sim.ok("deploy", "-m", model, path)
+            try sim.ok(["deploy", "-m", model, path] + trust)
             let status = try sim.status(model)
             let bundle = try ExportedBundle.parse(yaml: text)
             XCTAssertEqual(Set(status.applications.keys), Set(bundle.applications.keys), file)
@@ -27,9 +29,9 @@ final class JujuSimRealBundleTests: XCTestCase {
                 if let revision = application.revision { XCTAssertEqual(status.applications[name]?.charmRevision, revision, "\(file): \(name)") }
             }
             XCTAssertEqual(status.relationPairs.count, Set(bundle.relations.map { $0.map { String($0.split(separator: ":")[0]) }.sorted() }).count, file)
-            XCTAssertTrue(try sim.ok("deploy", "-m", model, path).stderr.contains("No changes to apply."), file)
+            XCTAssertTrue(try sim.ok(["deploy", "-m", model, path] + trust).stderr.contains("No changes to apply."), file)
             let exported = try sim.write("export-\(index).yaml", try sim.ok("export-bundle", "-m", model).stdout)
-            XCTAssertTrue(try sim.ok("deploy", "-m", model, exported).stderr.contains("No changes to apply."), file)
+            XCTAssertTrue(try sim.ok(["deploy", "-m", model, exported] + trust).stderr.contains("No changes to apply."), file)
         }
     }
 }

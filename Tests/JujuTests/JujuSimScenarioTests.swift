@@ -136,7 +136,7 @@ final class JujuSimScenarioTests: XCTestCase {
         let sim = try JujuSim()
         try sim.ok("bootstrap", "microk8s", "k8s")
         try sim.ok("add-model", "shop")
-        try sim.ok("deploy", "-m", "k8s:shop", try sim.write("k8s.yaml", SimBundles.kubernetes))
+        try sim.ok("deploy", "-m", "k8s:shop", "--trust", try sim.write("k8s.yaml", SimBundles.kubernetes))
         try sim.ok("scale-application", "-m", "k8s:shop", "magento", "4")
         XCTAssertEqual(try sim.status("k8s:shop").applications["magento"]?.scale, 4)
         try sim.ok("scale-application", "-m", "k8s:shop", "magento", "1")

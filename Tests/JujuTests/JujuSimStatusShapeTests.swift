@@ -11,7 +11,7 @@ final class JujuSimStatusShapeTests: XCTestCase {
         try sim.ok("add-model", "shop", "-c", "lxd")
         try sim.ok("add-model", "shop", "-c", "k8s")
         try sim.ok("deploy", "-m", "lxd:shop", try sim.write("iaas.yaml", SimBundles.iaas))
-        try sim.ok("deploy", "-m", "k8s:shop", try sim.write("k8s.yaml", SimBundles.kubernetes))
+        try sim.ok("deploy", "-m", "k8s:shop", "--trust", try sim.write("k8s.yaml", SimBundles.kubernetes))
 
         let iaas = try sim.status("lxd:shop")
         XCTAssertEqual(iaas.model, ModelInfo(name: "shop", type: .iaas, controller: "lxd", cloud: "localhost", region: "localhost",
@@ -85,7 +85,7 @@ final class JujuSimStatusShapeTests: XCTestCase {
         XCTAssertEqual(models.model(named: "controller")?.isController, true)
         XCTAssertEqual(models.currentModel, "shop")
 
-        try sim.ok("deploy", "-m", "k8s:shop", try sim.write("k8s.yaml", SimBundles.kubernetes))
+        try sim.ok("deploy", "-m", "k8s:shop", "--trust", try sim.write("k8s.yaml", SimBundles.kubernetes))
         let config = try ApplicationConfig.decode(json: Data(try sim.ok("config", "-m", "k8s:shop", "magento", "--format=json").stdout.utf8))
         XCTAssertEqual(config.userOptions, ["locale": .string("fr_FR")])
         XCTAssertEqual(config.applicationConfig["trust"]?.value, .bool(true))

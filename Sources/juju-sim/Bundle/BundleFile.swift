@@ -83,6 +83,17 @@ struct BundleFile {
         }
     }
 
+    /// Juju's bundle checks that juju-sim reproduces (charm/bundledata.go's verifier), reported
+    /// as `juju deploy` does: the first problem, and how many more.
+    func verify() throws {
+        var problems: [String] = []
+        for (name, app) in applications where app.revision != nil && app.channel == nil {
+            problems.append("application \"\(name)\" with a revision requires a channel for future upgrades, please use channel")
+        }
+        guard let first = problems.first else { return }
+        throw SimError.failure("cannot deploy bundle: " + first + (problems.count > 1 ? " (and \(problems.count - 1) more errors)" : ""))
+    }
+
     private static func application(name: String, _ node: Node, base: Application?) throws -> Application {
         guard let charm = node["charm"]?.string ?? base?.charm else {
             throw SimError.failure("cannot deploy bundle: application \"\(name)\" has no charm")

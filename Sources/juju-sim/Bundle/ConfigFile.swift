@@ -4,8 +4,8 @@ import Yams
 /// The YAML files `juju config --file` and `juju deploy --config` read: options under the
 /// application's name (`magento: {key: value}`), or, as Juju also accepts, at the top level.
 enum ConfigFile {
-    static func read(_ path: String, application: String) throws -> [String: ConfigScalar] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    static func read(_ path: String, application: String, snap: SnapConfinement) throws -> [String: ConfigScalar] {
+        guard let data = snap.contents(atPath: path) else {
             throw SimError.failure("open \(path): no such file or directory")
         }
         let node: Node?

@@ -8,10 +8,13 @@ enum ApplicationCommands {
             return number
         }
         let channel = context.arguments.value("channel")
+        let switchTo = context.arguments.value("switch")
+        // Juju checks this before it connects (refresh's Init): a usage error.
+        if switchTo != nil, revision != nil { throw SimError.usage("--switch and --revision are mutually exclusive") }
         let settings = context.settings
         let now = context.now
         let (changed, app) = try context.updateModel { model, _ -> (Bool, SimApplication) in
-            let changed = try model.refresh(name, channel: channel, revision: revision, settings: settings, at: now)
+            let changed = try model.refresh(name, switchTo: switchTo, channel: channel, revision: revision, settings: settings, at: now)
             return (changed, model.applications[name]!)
         }
         if changed {

@@ -50,7 +50,7 @@ enum ConfigCommand {
     }
 
     static func set(_ name: String, assignments: [String], file: String?, reset: [String], context: inout CommandContext) throws {
-        let fromFile = try file.map { try ConfigFile.read($0, application: name) } ?? [:]
+        let fromFile = try file.map { try ConfigFile.read($0, application: name, snap: SnapConfinement(settings: context.settings)) } ?? [:]
         let settle = context.settings.settleSeconds
         let now = context.now
         try context.updateModel { model, _ in

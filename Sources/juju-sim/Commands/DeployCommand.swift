@@ -6,7 +6,8 @@ enum DeployCommand {
         try context.arguments.expectAtMost(2)
         guard let target = context.arguments.positional.first else { throw SimError.usage("no charm or bundle specified") }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+        let snap = SnapConfinement(settings: context.settings)
+        if snap.canRead(target), FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
             try deployBundle(path: target, context: &context)
         } else if target.hasSuffix(".yaml") || target.hasSuffix(".yml") {
             throw SimError.failure("no charm or bundle found at \"\(target)\"")
@@ -16,9 +17,20 @@ enum DeployCommand {
     }
 
     static func deployBundle(path: String, context: inout CommandContext) throws {
-        var texts = [try read(path)]
-        for overlay in context.arguments.all("overlay") { texts.append(try read(overlay)) }
+        let snap = SnapConfinement(settings: context.settings)
+        var texts = [try read(path, snap: snap)]
+        for overlay in context.arguments.all("overlay") { texts.append(try read(overlay, snap: snap)) }
         let bundle = try BundleFile(yaml: texts.joined(separator: "\n---\n"))
+        try bundle.verify()
+        // As Juju: trusted applications need the operator's consent (--trust), or --force.
+        let trusted = bundle.applications.filter { $0.app.trust }.map(\.name).sorted()
+        if !trusted.isEmpty, !context.arguments.flag("trust"), !context.arguments.flag("force") {
+            throw SimError.failure("""
+                Bundle cannot be deployed without trusting applications with your cloud credentials.
+                Please repeat the deploy command with the --trust argument if you consent to trust the following application(s):
+                  - \(trusted.joined(separator: "\n  - "))
+                """)
+        }
         let deployer = BundleDeployer(bundle: bundle, settings: context.settings, now: context.now,
                                       mapExisting: context.arguments.value("map-machines") == "existing")
         if context.arguments.flag("dry-run") {
@@ -36,8 +48,8 @@ enum DeployCommand {
         }
     }
 
-    static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    static func read(_ path: String, snap: SnapConfinement) throws -> String {
+        guard let data = snap.contents(atPath: path) else {
             throw SimError.failure("no charm or bundle found at \"\(path)\"")
         }
         return String(decoding: data, as: UTF8.self)
@@ -59,7 +71,7 @@ enum DeployCommand {
             if let equals = item.firstIndex(of: "=") {
                 config[String(item[..<equals])] = .string(String(item[item.index(after: equals)...]))
             } else {
-                config.merge(try ConfigFile.read(item, application: name)) { _, new in new }
+                config.merge(try ConfigFile.read(item, application: name, snap: SnapConfinement(settings: context.settings))) { _, new in new }
             }
         }
         let units = try arguments.int("n", "num-units", default: 1)

@@ -36,13 +36,14 @@ enum ModelCommands {
         item.set("controller-name", controller.name)
         item.set("is-controller", .bool(model.isController))
         item.set("owner", "admin")
-        item.set("cloud", controller.cloud)
-        item.set("region", controller.region)
-        item.set("credential", .object([("name", .string(controller.cloud)), ("owner", .string("admin")),
-                                        ("cloud", .string(controller.cloud))]))
+        item.set("cloud", model.cloud ?? controller.cloud)
+        item.set("region", model.region ?? controller.region)
+        item.set("credential", .object([("name", .string(model.credential ?? controller.cloud)), ("owner", .string("admin")),
+                                        ("cloud", .string(model.cloud ?? controller.cloud))]))
         item.set("type", controller.cloudType)
-        item.set("life", "alive")
-        item.set("status", .object([("current", .string("available")), ("since", .string(SimClock.since(model.createdAt)))]))
+        item.set("life", model.dyingUntil == nil ? "alive" : "dying")
+        item.set("status", .object([("current", .string(model.dyingUntil == nil ? "available" : "destroying")),
+                                    ("since", .string(SimClock.since(model.dyingUntil ?? model.createdAt)))]))
         item.set("access", "admin")
         item.set("last-connection", "just now")
         item.set("agent-version", controller.agentVersion)
@@ -59,7 +60,8 @@ enum ModelCommands {
         let switchTo = !context.arguments.flag("no-switch")
         let arguments = context.arguments
         let environment = context.environment
-        let controller = try context.store.transaction(exclusive: true) { transaction -> SimController in
+        let placement = arguments.positional.count == 2 ? arguments.positional[1].split(separator: "/", maxSplits: 1).map(String.init) : []
+        let (controller, model) = try context.store.transaction(exclusive: true) { transaction -> (SimController, SimModel) in
             guard let controllerName = arguments.value("c", "controller") ?? environment["JUJU_CONTROLLER"]
                 ?? transaction.state.currentController else {
                 throw CommandContext.noControllers
@@ -70,13 +72,20 @@ enum ModelCommands {
             guard controller.models[name] == nil else {
                 throw SimError.failure("failed to create new model: model \"\(name)\" for admin already exists")
             }
-            let model = SimModel(name: name, uuid: SimAddress.uuid("model/\(controllerName)/\(name)/\(now)"),
+            // A controller here serves the cloud it was bootstrapped on; any region of it is accepted.
+            if let cloud = placement.first, cloud != controller.cloud, cloud != controller.region {
+                throw SimError.failure("cloud \"\(cloud)\" not found\n\nUse 'juju clouds' to see a list of clouds the controller knows.")
+            }
+            var model = SimModel(name: name, uuid: SimAddress.uuid("model/\(controllerName)/\(name)/\(now)"),
                                  type: controller.modelType, createdAt: now)
+            model.cloud = controller.cloud
+            model.region = placement.count == 2 ? placement[1] : (placement.first == controller.region ? controller.region : nil)
+            model.credential = arguments.value("credential")
             transaction.setModel(model, name: name, controller: controllerName)
             if switchTo { transaction.state.controllers[controllerName]?.currentModel = name }
-            return controller
+            return (controller, model)
         }
-        context.output.info("Added '\(name)' model on \(controller.cloud)/\(controller.region) with credential '\(controller.cloud)' for user 'admin'")
+        context.output.info("Added '\(name)' model on \(controller.cloud)/\(model.region ?? controller.region) with credential '\(model.credential ?? controller.cloud)' for user 'admin'")
     }
 
     static func destroyModel(_ context: inout CommandContext) throws {
@@ -91,21 +100,31 @@ enum ModelCommands {
         // The target reads like a `-m` argument (`ctrl:model`, `model`, `ctrl:admin/model`).
         var scoped = context
         scoped.arguments = try Arguments(["-m", target], spec: .model)
-        try context.store.transaction(exclusive: true) { transaction in
+        // Juju marks the model dying and waits until its machines and storage are gone: the model
+        // stays listed (`life: dying`) meanwhile, and a killed destroy-model does not stop it.
+        let gone = context.now + context.settings.destroySeconds
+        let deadline = try context.store.transaction(exclusive: true) { transaction -> Double in
             let (controllerName, modelName) = try scoped.modelReference(in: transaction.state)
-            guard let model = transaction.state.controllers[controllerName]?.models[modelName] else {
+            guard let info = transaction.state.controllers[controllerName]?.models[modelName],
+                  var model = try transaction.model(controller: controllerName, name: modelName) else {
                 throw SimError.modelNotFound(controller: controllerName, model: modelName)
             }
-            if model.isController {
+            if info.isController {
                 throw SimError.failure("cannot destroy the controller model; use \"juju destroy-controller\"")
             }
-            transaction.setModel(nil, name: modelName, controller: controllerName)
+            model.dyingUntil = min(model.dyingUntil ?? gone, gone)
+            transaction.setModel(model, name: modelName, controller: controllerName)
             if transaction.state.controllers[controllerName]?.currentModel == modelName {
                 transaction.state.controllers[controllerName]?.currentModel = nil
             }
+            return model.dyingUntil!
         }
         context.output.info("Destroying model")
         context.output.info("Waiting for model to be removed...")
+        let wait = deadline - SimClock.now()
+        if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+        // The next transaction drops it (StateStore removes models whose time has come).
+        _ = try context.store.transaction(exclusive: true) { _ in }
         context.output.info("Model destroyed.")
     }
 }

@@ -38,11 +38,15 @@ extension SimModel {
 
     /// Switches channel and/or revision; settled units then run `upgrade-charm`.
     /// Returns false when the application already runs that charm revision in that channel.
-    mutating func refresh(_ name: String, channel: String?, revision: Int?, settings: SimSettings, at now: Double) throws -> Bool {
+    /// `switchTo` replaces the charm (`refresh --switch`), on the latest revision of the channel.
+    mutating func refresh(_ name: String, switchTo: String? = nil, channel: String?, revision: Int?, settings: SimSettings,
+                          at now: Double) throws -> Bool {
         guard var app = applications[name] else { throw SimError.applicationNotFound(name) }
+        let newCharm = switchTo.map(CharmStore.charmName) ?? app.charm
         let newChannel = channel.map(CharmStore.normalizedChannel) ?? app.channel
-        let newRevision = revision ?? CharmStore.latestRevision(charm: app.charm, channel: newChannel, settings: settings)
-        guard newChannel != app.channel || newRevision != app.revision else { return false }
+        let newRevision = revision ?? CharmStore.latestRevision(charm: newCharm, channel: newChannel, settings: settings)
+        guard newCharm != app.charm || newChannel != app.channel || newRevision != app.revision else { return false }
+        app.charm = newCharm
         app.channel = newChannel
         app.revision = newRevision
         applications[name] = app

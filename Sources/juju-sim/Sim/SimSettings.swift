@@ -25,6 +25,13 @@ struct SimSettings {
     /// Charms deployed as subordinates, on top of a built-in list of well-known ones.
     var subordinateCharms: Set<String>
     var agentVersion: String
+    /// Simulates the snap-installed juju (strict confinement): files outside `$HOME`'s
+    /// non-hidden folders do not exist for it. On unless `JUJU_SIM_SNAP=0`.
+    var snapConfined: Bool
+    /// The home the snap's `home` interface exposes (`$HOME`).
+    var userHome: String
+    /// How long destroy-model takes (simulated), in wall-clock seconds.
+    var destroySeconds: Double
 
     /// The Juju version whose output juju-sim reproduces.
     static let defaultAgentVersion = "3.6.4"
@@ -47,6 +54,9 @@ struct SimSettings {
         channelRevisions = Self.parseRevisions(environment["JUJU_SIM_CHANNEL_REVISIONS"] ?? "")
         subordinateCharms = list("JUJU_SIM_SUBORDINATE_CHARMS")
         agentVersion = environment["JUJU_SIM_AGENT_VERSION"] ?? Self.defaultAgentVersion
+        snapConfined = environment["JUJU_SIM_SNAP"] != "0"
+        userHome = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        destroySeconds = max(0, environment["JUJU_SIM_DESTROY_SECONDS"].flatMap(Double.init) ?? settleSeconds)
     }
 
     static func parseRevisions(_ text: String) -> [String: Int] {

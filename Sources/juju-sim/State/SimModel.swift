@@ -15,10 +15,17 @@ struct SimModel: Codable, Equatable {
     var saas: [String: String] = [:]
     /// Faults recorded with `juju-sim sim-fault`, keyed by unit or application name.
     var faults: [String: UnitFault] = [:]
+    var cloud: String?
+    var region: String?
+    var credential: String?
+    var dyingUntil: Double?
 
     var isKubernetes: Bool { type == "caas" }
 
-    var info: SimModelInfo { SimModelInfo(name: name, uuid: uuid, type: type, isController: isController, createdAt: createdAt) }
+    var info: SimModelInfo {
+        SimModelInfo(name: name, uuid: uuid, type: type, isController: isController, createdAt: createdAt,
+                     cloud: cloud, region: region, credential: credential, dyingUntil: dyingUntil)
+    }
 
     init(name: String, uuid: String, type: String, isController: Bool = false, createdAt: Double) {
         self.name = name

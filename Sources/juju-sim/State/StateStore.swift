@@ -42,6 +42,7 @@ struct StateStore {
         let lock = try FileLock(path: lockPath, exclusive: exclusive)
         defer { lock.unlock() }
         let transaction = StateTransaction(store: self, state: try load(SimState.self, from: indexPath) ?? SimState())
+        transaction.removeDestroyedModels(at: SimClock.now())
         let result = Result { try body(transaction) }
         if exclusive { try transaction.commit() }
         return try result.get()

@@ -37,6 +37,16 @@ final class StateTransaction {
         changed[key(controller, name)] = (controller, model)
     }
 
+    /// Models whose destroy-model has run its course are gone (saved by the next exclusive
+    /// transaction; a shared one only stops seeing them).
+    func removeDestroyedModels(at now: Double) {
+        for (controller, owner) in state.controllers {
+            for (name, info) in owner.models {
+                if let until = info.dyingUntil, until <= now { setModel(nil, name: name, controller: controller) }
+            }
+        }
+    }
+
     /// Model files first, then the index that points at them; files of destroyed models last.
     func commit() throws {
         var removed: [String] = []

@@ -28,6 +28,8 @@ final class JujuSim {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("JUJU") }
         environment["JUJU_SIM_HOME"] = home.path
+        // juju-sim simulates the confined snap: it reads files under $HOME only (see `write`).
+        environment["HOME"] = home.path
         environment["JUJU_SIM_SETTLE_SECONDS"] = String(settle)
         environment.merge(extra) { _, new in new }
         self.environment = environment
@@ -81,6 +83,11 @@ final class JujuSim {
     /// Runs a command that must succeed, failing the test with juju-sim's stderr otherwise.
     @discardableResult
     func ok(_ arguments: String..., file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+        try ok(arguments, file: file, line: line)
+    }
+
+    @discardableResult
+    func ok(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         let result = try run(arguments)
         XCTAssertEqual(result.exitCode, 0, "juju-sim \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
         return result
@@ -91,7 +98,8 @@ final class JujuSim {
         return try JujuStatus.decode(json: Data(result.stdout.utf8))
     }
 
-    /// Writes a file (a bundle, a config file) into the sim's directory and returns its path.
+    /// Writes a file (a bundle, a config file) into the sim's directory, which is also its
+    /// `$HOME`, where the simulated snap can read it, and returns its path.
     func write(_ name: String, _ text: String) throws -> String {
         let url = home.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
