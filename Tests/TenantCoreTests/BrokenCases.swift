@@ -293,5 +293,14 @@ enum BrokenCases {
         BrokenCase("encryption key in clear", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  environments:\n    production:\n      applications:\n        magento:\n          config: {crypt-key: 6f1d0c}\n")], expected: [
             "tenants/acme.yaml:11:31: spec.environments.production.applications.magento.config.crypt-key: 'crypt-key' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
         ]),
+        BrokenCase("bundle revision without a channel", [.replace("bundles/magento-k8s.yaml", "    channel: 8.0/stable\n    scale: 1\n  traefik:", "    revision: 12\n    scale: 1\n  traefik:")], expected: [
+            "bundles/magento-k8s.yaml:14:15: applications.mysql.revision: revision 12 needs a channel: Juju refuses a bundle that pins a revision without one (set 'channel', e.g. latest/stable, for future upgrades)",
+        ]),
+        BrokenCase("override pins a revision on an application without a channel", [
+            .replace("bundles/magento-k8s.yaml", "    channel: latest/stable\n", ""),
+            .replace("tenants/acme.yaml", "        magento:\n          revision: 57\n", "        traefik: {revision: 9}\n        magento:\n          revision: 57\n"),
+        ], expected: [
+            "tenants/acme.yaml:11:29: spec.environments.production.applications.traefik.revision: revision 9 needs a channel: Juju refuses to deploy a pinned revision without one (set 'channel' beside it, e.g. latest/stable)",
+        ]),
     ]
 }
