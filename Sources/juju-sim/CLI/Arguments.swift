@@ -70,6 +70,13 @@ struct Arguments {
         return number
     }
 
+    /// The call's shape without its values: `deploy <arg> --trust -m`, flags sorted. What the
+    /// juju command contract test compares with the forms tenantctl may issue.
+    func form(command: String) -> String {
+        let flags = Set(values.keys).union(switches).sorted().map { $0.count == 1 ? "-" + $0 : "--" + $0 }
+        return ([command] + positional.map { _ in "<arg>" } + flags).joined(separator: " ")
+    }
+
     /// Refuses extra positional arguments with Juju's message.
     func expectAtMost(_ count: Int) throws {
         if positional.count > count {

@@ -40,7 +40,17 @@ enum Help {
                                        (default: a number derived from charm and channel)
           JUJU_SIM_SUBORDINATE_CHARMS  extra charms deployed as subordinates (nrpe, mysql-router… are)
           JUJU_SIM_AGENT_VERSION       agent version reported (default 3.6.4)
+          JUJU_SIM_SNAP                1 (default): behave as the strictly confined snap, for which files
+                                       outside $HOME's non-hidden folders do not exist; 0: read any file
+          JUJU_SIM_DESTROY_SECONDS     how long destroy-model keeps a model dying before it is gone
+                                       (default: the settle time); destroy-model waits for it, as juju does
+          JUJU_SIM_CALL_LOG            file that gets each call's form (command, argument count, flags;
+                                       no values), for the juju command contract test
           JUJU_MODEL, JUJU_CONTROLLER  as in juju
+
+        Refused as Juju refuses them: a trusted bundle without --trust, refresh --switch with
+        --revision, a bundle revision without a channel, export-bundle of a model without
+        applications.
 
         Simplifications: one user (admin); no storage, resources, spaces or offers of its own;
         clouds named microk8s/k8s/kubernetes (or --sim-cloud-type=k8s) bootstrap Kubernetes

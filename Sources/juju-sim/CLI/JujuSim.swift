@@ -35,8 +35,10 @@ enum JujuSim {
         let settings = SimSettings()
         let store = try StateStore(directory: settings.home)
         let faults = Faults(settings: settings, store: store)
+        let parsed = try Arguments(arguments, spec: command.spec)
+        if let log = settings.callLog { CallLog.append(parsed.form(command: command.name), to: log) }
         var context = CommandContext(
-            arguments: try Arguments(arguments, spec: command.spec), settings: settings, store: store,
+            arguments: parsed, settings: settings, store: store,
             now: SimClock.now(), environment: ProcessInfo.processInfo.environment)
         try faults.beforeCall(command.name)
         let fails = try faults.drawsFailure(command.name)

@@ -32,6 +32,8 @@ struct SimSettings {
     var userHome: String
     /// How long destroy-model takes (simulated), in wall-clock seconds.
     var destroySeconds: Double
+    /// `JUJU_SIM_CALL_LOG`: a file that gets one line per call, the call's form (no values).
+    var callLog: String?
 
     /// The Juju version whose output juju-sim reproduces.
     static let defaultAgentVersion = "3.6.4"
@@ -56,6 +58,7 @@ struct SimSettings {
         agentVersion = environment["JUJU_SIM_AGENT_VERSION"] ?? Self.defaultAgentVersion
         snapConfined = environment["JUJU_SIM_SNAP"] != "0"
         userHome = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        callLog = environment["JUJU_SIM_CALL_LOG"].flatMap { $0.isEmpty ? nil : $0 }
         destroySeconds = max(0, environment["JUJU_SIM_DESTROY_SECONDS"].flatMap(Double.init) ?? settleSeconds)
     }
 

@@ -10,7 +10,7 @@ enum ReconcileRepository {
     spec:
       controllers:
         - {name: k8s, cloud: microk8s, kind: k8s}
-        - {name: cloud, cloud: openstack, kind: iaas}
+        - {name: cloud, cloud: openstack, region: RegionOne, credential: tenants, kind: iaas}
       defaults:
         controller: k8s
         environments: [production]
@@ -24,7 +24,7 @@ enum ReconcileRepository {
     static let shopBundle = """
     bundle: kubernetes
     applications:
-      shop: {charm: bibind-magento-k8s, channel: 2.4/stable, scale: 1, options: {admin-password: "vault:tenants/shop#password"}}
+      shop: {charm: bibind-magento-k8s, channel: 2.4/stable, scale: 1, trust: true, options: {admin-password: "vault:tenants/shop#password"}}
       db: {charm: mysql-k8s, channel: 8.0/stable, scale: 1}
     relations:
       - [shop:database, db:database]
