@@ -2,7 +2,7 @@ import TenantCore
 import Yams
 
 /// The effective bundle handed to `juju deploy`: the applications still missing from the model,
-/// their machines and relations, with secrets resolved. Written to a private temporary file.
+/// their machines and relations, with secrets resolved. Written to a private file juju can read (JujuFiles).
 struct DeployBundle: Encodable {
     struct Application: Encodable {
         var charm: String

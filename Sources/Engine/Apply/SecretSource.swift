@@ -3,7 +3,7 @@ import TenantCore
 import Yams
 
 /// Gives the value behind a Vault reference to the executor that must hand it to Juju. Values
-/// are only ever written to 0600 temporary files for juju, never to argv, logs or the journal.
+/// are only ever written to 0600 files for juju (see JujuFiles), never to argv, logs or the journal.
 public protocol SecretSource: Sendable {
     func value(for reference: VaultReference) async throws -> String
 }

@@ -25,7 +25,11 @@ struct ApplyCommand: AsyncParsableCommand {
 
         Secrets: configuration values that are Vault references are read from --secrets-file \
         (a YAML map of '<path>#<key>' to value, readable by you only) and handed to juju through \
-        0600 temporary files, never through its arguments.
+        0600 files, never through its arguments. Those files go to --juju-files-dir (default \
+        ~/snap/juju/common/tenantctl: the snap-installed juju reads neither /tmp nor hidden \
+        folders), are removed after each call, and what a killed run left there is removed when \
+        the next apply starts. deploy and destroy-model may take --juju-long-timeout; a running \
+        action prints a line every 15 s.
         """)
 
     @OptionGroup var repository: RepositoryOptions
