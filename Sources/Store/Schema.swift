@@ -8,6 +8,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-journal", migrate: createJournal)
         migrator.registerMigration("v1-ownership", migrate: createOwnership)
+        migrator.registerMigration("v2-environment-locks", migrate: createLocks)
         return migrator
     }()
 
@@ -67,6 +68,22 @@ enum Schema {
                 reference TEXT NOT NULL,
                 recorded_at DATETIME NOT NULL,
                 PRIMARY KEY (controller, model, application, option_key)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// One row per environment a run holds: the second `apply` on an environment waits for it,
+    /// then names its holder; the process identity lets a dead holder's lock be taken over.
+    private static func createLocks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE environment_lock (
+                environment TEXT NOT NULL PRIMARY KEY,
+                command TEXT NOT NULL,
+                acquired_at DATETIME NOT NULL,
+                pid INTEGER NOT NULL,
+                host TEXT NOT NULL,
+                boot_id TEXT,
+                process_start INTEGER
             ) WITHOUT ROWID;
             """)
     }

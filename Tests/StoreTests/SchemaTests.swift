@@ -10,7 +10,7 @@ final class SchemaTests: XCTestCase {
         let tables = try store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        XCTAssertEqual(Set(tables), ["run", "action", "managed_model", "applied_secret", "grdb_migrations", "sqlite_sequence"])
+        XCTAssertEqual(Set(tables), ["run", "action", "managed_model", "applied_secret", "environment_lock", "grdb_migrations", "sqlite_sequence"])
         let actionColumns = try store.pool.read { db in try db.columns(in: "action").map(\.name) }
         XCTAssertEqual(actionColumns, [
             "id", "run_id", "action_id", "kind", "tenant", "environment", "target", "attempt", "result", "error",

@@ -41,6 +41,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Apply without asking.")
     var autoApprove = false
 
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another tenantctl apply holding one of the same environments before giving up.", valueName: "seconds"))
+    var lockTimeout: Int = 120
+
     @Flag(name: .long, help: "No progress lines, only the summary.")
     var quiet = false
 
@@ -57,13 +60,20 @@ struct ApplyCommand: AsyncParsableCommand {
         if planFile != nil, autoApprove { throw ValidationError("a saved plan is applied as it is; --auto-approve is for planning and applying at once") }
         if gateTimeout < 1 { throw ValidationError("--gate-timeout must be at least 1 second") }
         if settle < 0 { throw ValidationError("--settle cannot be negative") }
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout cannot be negative") }
     }
 
     func run() async throws {
         try await CommandRunner.reportingErrors {
             let journal = try StoreJournal.open(engine)
             _ = try? journal.store.markInterruptedRuns(at: Date())
-            let world = try await PlannedWorld.make(repository: repository, engine: engine, journal: journal)
+            let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter)
+            // Held from before observing to the end of the run: two runs that observed the same
+            // world would each add what they both found missing.
+            let lock = try await RunLock.acquire(store: journal.store, environments: RunLock.environments(of: desired.state, engine: engine),
+                                                 command: "apply", timeout: .seconds(lockTimeout), quiet: quiet)
+            defer { lock.release() }
+            let world = try await PlannedWorld.make(desired: desired, engine: engine, journal: journal)
             var plan = try choosePlan(world)
             if planFile == nil, autoApprove { plan = withoutManualEnvironments(plan, desired: world.desired.state) }
             for skipped in plan.skipped { print("\(skipped.environment): not planned: \(skipped.reason)") }

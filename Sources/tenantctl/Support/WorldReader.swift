@@ -12,7 +12,11 @@ struct PlannedWorld {
     var plan: Plan
 
     static func make(repository: RepositoryOptions, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
-        let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter)
+        try await make(desired: try LoadedDesiredState.load(repository, tenants: engine.tenantFilter), engine: engine,
+                       journal: journal, snapshot: snapshot)
+    }
+
+    static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
         let observed: ObservedState
         let managed: [String: String]
         if let snapshot {
