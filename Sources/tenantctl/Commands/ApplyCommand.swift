@@ -113,6 +113,12 @@ struct ApplyCommand: AsyncParsableCommand {
         if saved.observedFingerprint != world.fingerprint {
             throw CLIError("refusing the stale plan \(planFile): the world changed since it was made (observed fingerprint \((saved.observedFingerprint ?? "none").prefix(12)), now \(world.fingerprint.prefix(12))); plan again")
         }
+        // The planner is deterministic: the same commit, world and options give the same actions.
+        // Anything else was edited by hand (or planned with other options), and is not applied:
+        // a file must never carry a change the manifests and the policies do not allow.
+        if let difference = PlanDifference.first(saved: saved.actions, planned: world.plan.actions) {
+            throw CLIError("refusing the plan \(planFile): it is not what planning its commit against the current world gives (\(difference)); it was edited, or made with other options (--tenant, --max-deletions, --max-removals). Plan again")
+        }
         return saved
     }
 
