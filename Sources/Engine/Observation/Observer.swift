@@ -11,11 +11,15 @@ public struct Observer: Sendable {
     public var juju: JujuCLI
     public var parallelism: Int
     public var journal: (any Journal)?
+    /// Reads are retried on transient failures like writes, but all attempts of one read fit in
+    /// the call timeout: a bad minute of the API must not turn into "cannot observe".
+    public var retry: RetryPolicy
 
-    public init(juju: JujuCLI, parallelism: Int, journal: (any Journal)?) {
+    public init(juju: JujuCLI, parallelism: Int, journal: (any Journal)?, retry: RetryPolicy = RetryPolicy()) {
         self.juju = juju
         self.parallelism = max(1, parallelism)
         self.journal = journal
+        self.retry = retry
     }
 
     /// - Parameter controllers: the controllers of the fleet (observed even without models, so
@@ -25,13 +29,13 @@ public struct Observer: Sendable {
         let names = Set(fleetControllers).union(desired.environments.map(\.controller)).sorted()
         let known: Set<String>
         do {
-            known = Set(try await juju.controllers().controllers.keys)
+            known = Set(try await read { try await $0.controllers() }.controllers.keys)
         } catch {
             for name in names { state.controllers[name] = ObservedController(known: false, error: "cannot list Juju controllers: \(error)") }
             return state
         }
         let listings = await boundedMap(names.filter(known.contains)) { name in
-            (name, await Result { try await juju.models(controller: name) })
+            (name, await Result { try await read { try await $0.models(controller: name) } })
         }
         for name in names where !known.contains(name) {
             state.controllers[name] = ObservedController(known: false, error: "controller '\(name)' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
@@ -73,9 +77,9 @@ public struct Observer: Sendable {
 
     func observeModel(controller: String, model: String) async -> ModelObservation {
         do {
-            let status = try await juju.status(controller: controller, model: model)
+            let status = try await read { try await $0.status(controller: controller, model: model) }
             // Juju refuses to export a model without applications: one call saved per empty model.
-            let bundle = status.applications.isEmpty ? ExportedBundle() : try await juju.exportBundle(controller: controller, model: model)
+            let bundle = status.applications.isEmpty ? ExportedBundle() : try await read { try await $0.exportBundle(controller: controller, model: model) }
             let secrets = try journal?.appliedSecrets(controller: controller, model: model) ?? [:]
             return .present(ObservedModelAdapter.model(name: model, status: status, bundle: bundle, appliedSecrets: secrets))
         } catch let error as JujuCommandError where error.kind == .modelNotFound {
@@ -83,6 +87,26 @@ public struct Observer: Sendable {
             return .absent
         } catch {
             return .failed("\(error)")
+        }
+    }
+
+    /// One read with retries on transient failures, every attempt within what is left of one
+    /// call timeout.
+    func read<T>(_ body: (JujuCLI) async throws -> T) async throws -> T {
+        let clock = ContinuousClock()
+        let deadline = clock.now + juju.timeout
+        var attempt = 1
+        while true {
+            var cli = juju
+            cli.timeout = max(.milliseconds(100), clock.now.duration(to: deadline))
+            do {
+                return try await body(cli)
+            } catch let error as JujuCommandError where error.isTransient && attempt < retry.attempts {
+                let delay = retry.delay(afterAttempt: attempt)
+                guard clock.now + delay < deadline else { throw error }
+                try await Task.sleep(for: delay)
+                attempt += 1
+            }
         }
     }
 
