@@ -59,26 +59,43 @@ public struct HealthGate: Sendable {
     static func assess(_ status: JujuStatus, applications: [String], expectedUnits: [String: Int]) -> Assessment {
         for name in applications.sorted() {
             guard let application = status.applications[name] else { return .pending("application \(name) is not in the model yet") }
-            if application.isSubordinate { continue }
+            if application.isSubordinate {
+                // A subordinate's units are listed under their principals' units only.
+                let units = status.applications.values.flatMap { $0.units.values.flatMap(\.subordinates) }
+                    .filter { $0.key.hasPrefix(name + "/") }.sorted { $0.key < $1.key }
+                for (unitName, unit) in units {
+                    if let problem = assess(unitName, unit) { return problem }
+                }
+                continue
+            }
             let units = application.units
             if let expected = expectedUnits[name], units.count != expected {
                 return .pending("application \(name) has \(units.count) of \(expected) units")
             }
             for unitName in units.keys.sorted() {
-                // Juju's own rules (UnitHealth) say what failed and what may still settle; the
-                // gate is stricter on one point: a hook still executing is not settled yet.
-                switch units[unitName]!.health {
-                case let .failed(message):
-                    return .failed("unit \(unitName) is \(message)")
-                case let .pending(message):
-                    return .pending("unit \(unitName): \(message)")
-                case .healthy:
-                    let agent = units[unitName]!.jujuStatus?.current ?? "unknown"
-                    if agent != "idle" { return .pending("unit \(unitName) is active, agent \(agent)") }
+                let unit = units[unitName]!
+                if let problem = assess(unitName, unit) { return problem }
+                // A principal is not healthy while a subordinate on it is in error or blocked.
+                for subordinate in unit.subordinates.keys.sorted() {
+                    if let problem = assess(subordinate, unit.subordinates[subordinate]!) { return problem }
                 }
             }
         }
         return .healthy
+    }
+
+    /// nil when the unit passes. Juju's own rules (UnitHealth) say what failed and what may still
+    /// settle; the gate is stricter on one point: a hook still executing is not settled yet.
+    private static func assess(_ name: String, _ unit: JujuStatus.Unit) -> Assessment? {
+        switch unit.health {
+        case let .failed(message):
+            return .failed("unit \(name) is \(message)")
+        case let .pending(message):
+            return .pending("unit \(name): \(message)")
+        case .healthy:
+            let agent = unit.jujuStatus?.current ?? "unknown"
+            return agent == "idle" ? nil : .pending("unit \(name) is active, agent \(agent)")
+        }
     }
 }
 

@@ -97,7 +97,12 @@ public struct JujuExecutor: Sendable {
         guard case let .strings(names)? = action.parameters["applications"] else { throw malformed(action) }
         let status = try await juju.status(controller: action.controller, model: action.model)
         let missing = names.filter { status.applications[$0] == nil }
-        guard !missing.isEmpty else { return }
+        // Present already: an earlier attempt deployed them and its reply was lost. What it
+        // applied is recorded all the same, or the options would read "not set by tenantctl".
+        guard !missing.isEmpty else {
+            try recordSecrets(Self.references(environment: environment, applications: names), action: action)
+            return
+        }
         let resolved = try await resolveSecrets(environment: environment, applications: missing, keys: nil)
         let bundle = DeployBundle.make(environment: environment, names: missing, secrets: resolved.values)
         var arguments = ["deploy", "-m", "\(action.controller):\(action.model)"]
@@ -107,7 +112,7 @@ public struct JujuExecutor: Sendable {
         try await juju.files.with(contents: try bundle.yaml(), suffix: ".yaml") { path in
             try await juju.run(arguments + [path], timeout: juju.longTimeout)
         }
-        try recordSecrets(resolved.references, action: action)
+        try recordSecrets(Self.references(environment: environment, applications: names), action: action)
     }
 
     /// Juju refuses `--switch` with `--revision`: a charm switch to a pinned revision is a switch
@@ -201,6 +206,15 @@ public struct JujuExecutor: Sendable {
             }
         }
         return resolved
+    }
+
+    /// The Vault references the applications' options use, without reading any value.
+    private static func references(environment: DesiredEnvironment, applications: [String]) -> [(application: String, key: String, reference: String)] {
+        applications.flatMap { name in
+            (environment.application(named: name)?.config ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value in
+                value.vaultReference.map { (name, key, $0.description) }
+            }
+        }
     }
 
     private func recordSecrets(_ references: [(application: String, key: String, reference: String)], action: Action) throws {

@@ -1,0 +1,47 @@
+import Engine
+import Foundation
+import TenantCore
+import XCTest
+
+/// Engine behaviour that must hold when the loop runs unattended: a lost deploy reply leaves no
+/// false drift, and a subordinate in trouble fails the health gate like a principal.
+final class HardeningEngineTests: XCTestCase {
+    typealias E = Environments
+
+    func converge(_ desired: DesiredState, juju: JujuCLI, journal: MemoryJournal, attempts: Int = 3) async -> (Plan, ApplyReport) {
+        let observed = await Observer(juju: juju, parallelism: 4, journal: journal).observe(desired, controllers: ["k8s", "cloud"])
+        let plan = Planner.plan(desired: desired, observed: observed, options: PlanOptions(managedModels: (try? journal.managedModels()) ?? [:]))
+        let executor = JujuExecutor(juju: juju, desired: desired, journal: journal, secrets: FixedSecrets(),
+                                    gate: HealthGate(timeout: .seconds(20), settle: .zero, interval: .milliseconds(100)))
+        let report = await Applier(executor: executor, journal: journal, parallelism: 4,
+                                   retry: RetryPolicy(attempts: attempts, base: .milliseconds(20))) { _ in }.apply(plan, run: 1)
+        return (plan, report)
+    }
+
+    func testALostDeployReplyStillRecordsTheSecretsItApplied() async throws {
+        let sim = try SimulatedJuju()
+        let journal = MemoryJournal()
+        let desired = DesiredState(environments: [E.environment("acme/production", kind: .k8s, applications: [
+            E.application("shop", config: ["smtp-password": .secret(VaultReference(path: "tenants/acme", key: "smtp"))]),
+        ])])
+        // Every deploy does its work, then its reply is lost: the retry finds the application.
+        let lossy = sim.cli(extra: ["JUJU_SIM_FAIL_RATE": "1", "JUJU_SIM_FAIL_MODE": "after", "JUJU_SIM_FAIL_COMMANDS": "deploy"])
+        let (_, report) = await converge(desired, juju: lossy, journal: journal)
+        XCTAssertTrue(report.succeeded, "\(report.environments.compactMap(\.failed))")
+        XCTAssertEqual(try journal.appliedSecrets(controller: "k8s", model: "acme-production"),
+                       ["shop": ["smtp-password": "vault:tenants/acme#smtp"]])
+        let (again, _) = await converge(desired, juju: sim.cli(), journal: journal)
+        XCTAssertEqual(again.actions.map(\.id), [], "no false 'not set by tenantctl' drift")
+    }
+
+    func testASubordinateInTroubleFailsTheHealthGate() async throws {
+        let sim = try SimulatedJuju(extra: ["JUJU_SIM_UNIT_FAULT": "nrpe/0=blocked:missing nagios_context"])
+        let journal = MemoryJournal()
+        let desired = DesiredState(environments: [E.environment("corp/production", kind: .iaas, applications: [
+            E.application("web", units: 1), E.application("nrpe", units: nil),
+        ], relations: [["web:juju-info", "nrpe:general-info"]])])
+        let (_, report) = await converge(desired, juju: sim.cli(), journal: journal, attempts: 1)
+        XCTAssertFalse(report.succeeded)
+        XCTAssertEqual(report.environments.first?.failed?.error, "health gate failed: unit nrpe/0 is blocked: missing nagios_context")
+    }
+}
