@@ -44,4 +44,52 @@ final class HardeningEngineTests: XCTestCase {
         XCTAssertFalse(report.succeeded)
         XCTAssertEqual(report.environments.first?.failed?.error, "health gate failed: unit nrpe/0 is blocked: missing nagios_context")
     }
+
+    /// A juju that answers like juju-sim except for one lie, chosen by `mode`.
+    func lyingJuju(_ sim: SimulatedJuju, mode: String) throws -> JujuCLI {
+        let script = sim.home + "/lying-juju"
+        try Data("""
+            #!/bin/bash
+            case "$1:$LIE" in
+              status:not-found) echo "ERROR model k8s:admin/acme-production not found" >&2; exit 1 ;;
+              models:empty) echo '{"models":[],"current-model":""}'; exit 0 ;;
+              status:status-error)
+                "$SIM" "$@" | python3 -c 'import json,sys; d=json.load(sys.stdin); d["applications"]["shop"]={"status-error":"cannot get charm: connection reset"}; print(json.dumps(d))'
+                exit ${PIPESTATUS[0]} ;;
+            esac
+            exec "$SIM" "$@"
+
+            """.utf8).write(to: URL(fileURLWithPath: script))
+        chmod(script, 0o755)
+        var environment = sim.environment
+        environment["SIM"] = sim.binary
+        environment["LIE"] = mode
+        return JujuCLI(binary: script, timeout: .seconds(30), environment: environment)
+    }
+
+    func testContradictoryOrBrokenObservationsPlanNothing() async throws {
+        let sim = try SimulatedJuju()
+        let journal = MemoryJournal()
+        let desired = DesiredState(environments: [E.environment("acme/production", kind: .k8s, applications: [E.application("shop"), E.application("db")])])
+        let (_, report) = await converge(desired, juju: sim.cli(), journal: journal)
+        XCTAssertTrue(report.succeeded)
+
+        let expectations = [
+            "not-found": "juju models lists model acme-production but juju status says it is not found",
+            "empty": "juju models lists no model on controller 'k8s', but the journal says tenantctl created 1 there",
+            "status-error": "juju status could not read application shop: cannot get charm: connection reset",
+        ]
+        for (mode, reason) in expectations.sorted(by: { $0.key < $1.key }) {
+            let observed = await Observer(juju: try lyingJuju(sim, mode: mode), parallelism: 2, journal: journal)
+                .observe(desired, controllers: ["k8s"])
+            let plan = Planner.plan(desired: desired, observed: observed, options: PlanOptions(managedModels: try journal.managedModels()))
+            XCTAssertEqual(plan.actions.map(\.id), [], mode)
+            XCTAssertEqual(plan.skipped.map(\.environment), ["acme/production"], mode)
+            XCTAssertTrue(plan.skipped.first?.reason.contains(reason) == true, "\(mode): \(plan.skipped)")
+        }
+        // Without the journal's record, an empty controller is just empty: the model is planned.
+        let fresh = await Observer(juju: try lyingJuju(sim, mode: "empty"), parallelism: 2, journal: MemoryJournal())
+            .observe(desired, controllers: ["k8s"])
+        XCTAssertEqual(Planner.plan(desired: desired, observed: fresh).actions.first?.kind, .addModel)
+    }
 }

@@ -40,6 +40,11 @@ public struct Observer: Sendable {
         for name in names where !known.contains(name) {
             state.controllers[name] = ObservedController(known: false, error: "controller '\(name)' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
         }
+        let managed: [String: String]
+        do { managed = try journal?.managedModels() ?? [:] } catch {
+            for name in names { state.controllers[name] = ObservedController(known: false, error: "cannot read the journal: \(error)") }
+            return state
+        }
         var modelsByController: [String: Set<String>] = [:]
         var dyingByController: [String: Set<String>] = [:]
         for (name, listing) in listings {
@@ -48,6 +53,13 @@ public struct Observer: Sendable {
                 // A dying model is on its way out: nothing to plan for it, nor to destroy again.
                 let dying = list.dyingModelNames
                 let models = list.workloadModelNames.filter { !dying.contains($0) }
+                // An empty listing where tenantctl created models is far likelier a broken answer
+                // than a controller emptied by hand: planning from it would recreate everything.
+                let created = managed.keys.filter { $0.hasPrefix(name + "/") }.count
+                if list.workloadModelNames.isEmpty, created > 0 {
+                    state.controllers[name] = ObservedController(known: false, error: "juju models lists no model on controller '\(name)', but the journal says tenantctl created \(created) there; not planning from an empty listing (if they were destroyed on purpose, use another --state-dir)")
+                    continue
+                }
                 state.controllers[name] = ObservedController(known: true, models: models)
                 modelsByController[name] = Set(models)
                 dyingByController[name] = dying
@@ -78,13 +90,19 @@ public struct Observer: Sendable {
     func observeModel(controller: String, model: String) async -> ModelObservation {
         do {
             let status = try await read { try await $0.status(controller: controller, model: model) }
+            // An entity juju could not read is not an observation: planning from it would refresh
+            // or remove what is only unreadable.
+            if let (name, application) = status.applications.first(where: { $0.value.statusError != nil }) {
+                return .failed("juju status could not read application \(name): \(application.statusError!)")
+            }
             // Juju refuses to export a model without applications: one call saved per empty model.
             let bundle = status.applications.isEmpty ? ExportedBundle() : try await read { try await $0.exportBundle(controller: controller, model: model) }
             let secrets = try journal?.appliedSecrets(controller: controller, model: model) ?? [:]
             return .present(ObservedModelAdapter.model(name: model, status: status, bundle: bundle, appliedSecrets: secrets))
         } catch let error as JujuCommandError where error.kind == .modelNotFound {
-            // Destroyed between the listing and the status call.
-            return .absent
+            // Listed a moment ago: destroyed since, or a confused API. Either way, creating it
+            // again now would be a guess; the next run sees which.
+            return .failed("juju models lists model \(model) but juju status says it is not found (\(error.message)); not planned until both agree")
         } catch {
             return .failed("\(error)")
         }
