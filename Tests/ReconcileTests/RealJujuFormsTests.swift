@@ -158,7 +158,7 @@ final class RealJujuFormsTests: XCTestCase {
 
         // Past --max-removals nothing is removed.
         try sim.run("add-machine", "-m", "cloud:corp-production", "-n", "2")
-        let (_, limited) = await observeAndPlan(one, juju: sim.cli(), journal: journal, options: PlanOptions(maxDeletions: 1))
+        let (_, limited) = await observeAndPlan(one, juju: sim.cli(), journal: journal, options: PlanOptions(maxRemovals: 1))
         XCTAssertEqual(limited.actions.map(\.id), [])
         XCTAssertEqual(limited.withheld.count, 2)
     }

@@ -12,7 +12,7 @@ public struct Plan: Sendable, Codable, Equatable {
     public var actions: [Action]
     /// Environments that were not planned, and why (observation failed, controller unknown…).
     public var skipped: [SkippedEnvironment]
-    /// Deletions the planner refused to include (prune off, over --max-deletions), for reports.
+    /// Deletions the planner refused to include (prune off, over --max-removals or --max-deletions), for reports.
     public var withheld: [WithheldDeletion]
 
     public init(commit: String? = nil, observedFingerprint: String? = nil, actions: [Action] = [],
@@ -27,6 +27,9 @@ public struct Plan: Sendable, Codable, Equatable {
 
     public var summary: PlanSummary { PlanSummary(actions) }
     public var isEmpty: Bool { actions.isEmpty }
+    /// The world differs from the manifests: actions to apply, or removals withheld by policy.
+    /// A withheld removal is a difference, never "no changes".
+    public var hasDifferences: Bool { !actions.isEmpty || !withheld.isEmpty }
 
     private enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"

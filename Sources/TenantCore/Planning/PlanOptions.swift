@@ -4,7 +4,7 @@ public struct PlanOptions: Sendable, Equatable {
     /// always takes an explicit `--max-deletions`.
     public var maxModelDeletions: Int
     /// Most other removals (units, applications, relations, machines) a plan may hold.
-    public var maxDeletions: Int
+    public var maxRemovals: Int
     /// Only these tenants (nil: all).
     public var tenants: Set<String>?
     /// Models tenantctl created, by `<controller>/<model>`, with the environment id that owned
@@ -13,10 +13,10 @@ public struct PlanOptions: Sendable, Equatable {
     /// Whether models of tenants deleted from git may be destroyed (the fleet's default prune).
     public var pruneDeletedTenants: Bool
 
-    public init(maxModelDeletions: Int = 0, maxDeletions: Int = 20, tenants: Set<String>? = nil,
+    public init(maxModelDeletions: Int = 0, maxRemovals: Int = 20, tenants: Set<String>? = nil,
                 managedModels: [String: String] = [:], pruneDeletedTenants: Bool = false) {
         self.maxModelDeletions = maxModelDeletions
-        self.maxDeletions = maxDeletions
+        self.maxRemovals = maxRemovals
         self.tenants = tenants
         self.managedModels = managedModels
         self.pruneDeletedTenants = pruneDeletedTenants

@@ -25,7 +25,7 @@ public enum Planner {
             actions += removals.actions
             withheld += removals.withheld
         }
-        let limited = DeletionLimit.apply(actions, maxDeletions: options.maxDeletions)
+        let limited = RemovalLimit.apply(actions, maxRemovals: options.maxRemovals)
         return Plan(commit: commit, observedFingerprint: fingerprint, actions: limited.kept,
                     skipped: skipped, withheld: withheld + limited.withheld)
     }
@@ -33,10 +33,10 @@ public enum Planner {
 
 /// Caps ordinary removals: past the cap none of them is planned, so a bad commit or a broken
 /// observation cannot strip many applications at once.
-enum DeletionLimit {
-    static func apply(_ actions: [Action], maxDeletions: Int) -> (kept: [Action], withheld: [WithheldDeletion]) {
+enum RemovalLimit {
+    static func apply(_ actions: [Action], maxRemovals: Int) -> (kept: [Action], withheld: [WithheldDeletion]) {
         let removals = actions.filter { $0.kind.effect == .delete && $0.kind != .destroyModel }
-        guard removals.count > maxDeletions else { return (actions, []) }
+        guard removals.count > maxRemovals else { return (actions, []) }
         let removed = Set(removals.map(\.id))
         let kept = actions.filter { !removed.contains($0.id) }.map { action -> Action in
             var action = action
@@ -45,7 +45,7 @@ enum DeletionLimit {
         }
         let withheld = removals.map {
             WithheldDeletion(environment: $0.environment, kind: $0.kind, target: $0.target,
-                             reason: "the plan holds \(removals.count) removals, more than --max-deletions \(maxDeletions)")
+                             reason: "the plan holds \(removals.count) removals, more than --max-removals \(maxRemovals)")
         }
         return (kept, withheld)
     }

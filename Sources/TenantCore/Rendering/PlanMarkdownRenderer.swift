@@ -10,7 +10,7 @@ public enum PlanMarkdownRenderer {
         let summary = plan.summary
         lines += ["| create | update | delete | health gates |", "|---:|---:|---:|---:|",
                   "| \(summary.create) | \(summary.update) | \(summary.delete) | \(summary.check) |", ""]
-        if plan.isEmpty { lines += ["No changes.", ""] }
+        if plan.isEmpty { lines += [plan.withheld.isEmpty ? "No changes." : "Nothing to apply, but removals are withheld (below).", ""] }
         for group in PlanGroup.groups(plan) {
             let counts = PlanSummary(group.actions)
             lines.append("<details><summary><code>\(escape(group.environment))</code>: +\(counts.create) ~\(counts.update) -\(counts.delete)</summary>")

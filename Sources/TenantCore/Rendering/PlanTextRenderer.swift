@@ -34,6 +34,9 @@ public struct PlanTextRenderer {
 
     public func summaryLine(_ plan: Plan) -> String {
         let summary = plan.summary
+        if plan.isEmpty, !plan.withheld.isEmpty {
+            return "Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests."
+        }
         if plan.isEmpty {
             return "No changes. The world matches the manifests" + (plan.skipped.isEmpty ? "." : " (except the environments not planned above).")
         }

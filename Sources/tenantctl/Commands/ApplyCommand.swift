@@ -77,8 +77,13 @@ struct ApplyCommand: AsyncParsableCommand {
             var plan = try choosePlan(world)
             if planFile == nil, autoApprove { plan = withoutManualEnvironments(plan, desired: world.desired.state) }
             for skipped in plan.skipped { print("\(skipped.environment): not planned: \(skipped.reason)") }
+            for withheld in plan.withheld {
+                print("\(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)")
+            }
             guard !plan.isEmpty else {
-                print(plan.skipped.isEmpty ? "No changes. The world matches the manifests." : "Nothing applied; \(plan.skipped.count) environment(s) could not be observed.")
+                if !plan.skipped.isEmpty { print("Nothing applied; \(plan.skipped.count) environment(s) could not be observed.") }
+                else if !plan.withheld.isEmpty { print("Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests.") }
+                else { print("No changes. The world matches the manifests.") }
                 if !plan.skipped.isEmpty { throw ExitCode(1) }
                 return
             }

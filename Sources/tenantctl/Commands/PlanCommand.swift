@@ -45,7 +45,7 @@ struct PlanCommand: AsyncParsableCommand {
         print(try PlanOutput.render(world.plan, as: output), terminator: "")
         // An environment that could not be observed is an error, not "no changes".
         if !world.plan.skipped.isEmpty { throw ExitCode(1) }
-        if !world.plan.isEmpty { throw ExitCode(2) }
+        if world.plan.hasDifferences { throw ExitCode(2) }
     }
 }
 

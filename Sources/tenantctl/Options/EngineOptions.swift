@@ -53,7 +53,7 @@ struct EngineOptions: ParsableArguments {
     var tenantFilter: Set<String>? { tenant.isEmpty ? nil : Set(tenant) }
 
     func planOptions(managedModels: [String: String], fleet: Fleet?) -> PlanOptions {
-        PlanOptions(maxModelDeletions: maxDeletions, maxDeletions: maxRemovals, tenants: tenantFilter,
+        PlanOptions(maxModelDeletions: maxDeletions, maxRemovals: maxRemovals, tenants: tenantFilter,
                     managedModels: managedModels, pruneDeletedTenants: fleet?.defaults.policy.prune ?? false)
     }
 }

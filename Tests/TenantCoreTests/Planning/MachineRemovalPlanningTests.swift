@@ -66,7 +66,7 @@ final class MachineRemovalPlanningTests: XCTestCase {
     }
 
     func testMachineRemovalsCountTowardsTheRemovalLimit() {
-        let result = plan(environment(prune: true), world(), options: PlanOptions(maxDeletions: 1))
+        let result = plan(environment(prune: true), world(), options: PlanOptions(maxRemovals: 1))
         XCTAssertEqual(result.actions, [])
         XCTAssertEqual(result.withheld.map(\.target), ["3", "4"])
         XCTAssertTrue(result.withheld[0].reason.contains("more than"), result.withheld[0].reason)

@@ -219,10 +219,10 @@ final class PlannerTableTests: XCTestCase {
 
     func testTooManyRemovalsAreAllWithheld() {
         let model = converged(F.environment(applications: (0..<5).map { F.application("app\($0)") }))
-        let result = plan(F.environment(applications: [], prune: true), .present(model), options: PlanOptions(maxDeletions: 3))
+        let result = plan(F.environment(applications: [], prune: true), .present(model), options: PlanOptions(maxRemovals: 3))
         XCTAssertEqual(result.actions, [])
         XCTAssertEqual(result.withheld.count, 5)
-        XCTAssertTrue(result.withheld.allSatisfy { $0.reason == "the plan holds 5 removals, more than --max-deletions 3" })
+        XCTAssertTrue(result.withheld.allSatisfy { $0.reason == "the plan holds 5 removals, more than --max-removals 3" })
     }
 
     func testMachinesMatchConstraintsAsJujuReportsThem() {
