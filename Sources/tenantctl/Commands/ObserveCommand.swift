@@ -24,7 +24,7 @@ struct ObserveCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.reportingErrors {
             let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter)
-            let journal = try? StoreJournal.open(engine)
+            let journal = try StoreJournal.openForReading(engine)
             let observed = await Observer(juju: engine.juju, parallelism: engine.parallelism, journal: journal)
                 .observe(desired.state, controllers: desired.controllers)
             let snapshot = ObservationSnapshot(formatVersion: ObservationSnapshot.formatVersion, commit: desired.commit,

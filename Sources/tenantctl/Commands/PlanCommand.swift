@@ -38,7 +38,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let world = try await CommandRunner.reportingErrors {
             let snapshot = try observed.map(ObservationSnapshot.read)
-            let journal = snapshot == nil ? try? StoreJournal.open(engine) : nil
+            let journal = snapshot == nil ? try StoreJournal.openForReading(engine) : nil
             return try await PlannedWorld.make(repository: repository, engine: engine, journal: journal, snapshot: snapshot)
         }
         if let out { try CommandRunner.reportingErrors { try PlanFile.write(world.plan, to: out) } }

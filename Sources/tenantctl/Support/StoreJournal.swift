@@ -15,6 +15,23 @@ struct StoreJournal: Journal {
         }
     }
 
+    /// For commands that only read (plan, drift, observe): a state directory that does not exist
+    /// is not created — nothing was ever recorded there, said once on standard error — but one
+    /// that exists and cannot be opened is an error naming it: planning without the journal
+    /// would show false differences (secrets "not set by tenantctl", models it cannot destroy).
+    static func openForReading(_ options: EngineOptions) throws -> StoreJournal? {
+        let directory = options.stateDir ?? StateStore.defaultDirectory()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            StandardStreams.error("note: no state directory at \(directory): tenantctl has recorded nothing there yet, so no secret counts as applied (set --state-dir if the journal is elsewhere)")
+            return nil
+        }
+        guard isDirectory.boolValue else {
+            throw CLIError("the state directory \(directory) is not a directory; set --state-dir to the folder that holds tenantctl.sqlite")
+        }
+        return try open(options)
+    }
+
     func startRun(command: String, commit: String?, fingerprint: String?) throws -> Int64 {
         try store.startRun(command: command, commit: commit, fingerprint: fingerprint, at: Date())
     }
