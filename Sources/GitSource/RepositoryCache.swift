@@ -61,7 +61,10 @@ struct RepositoryCache {
     /// Returns an open handle on the mirror, cloning or fetching first as needed.
     func open(credentials: GitCredentials, fetch: Bool, timeoutSeconds: Int) throws -> OpaquePointer {
         do {
-            try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+            // Mirrors of private repositories: this user's only, whatever the umask.
+            try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            chmod(cacheDirectory, 0o700)
         } catch {
             throw GitSourceError.libgit2(
                 operation: "create the cache directory \(cacheDirectory)", message: Self.reason(error))

@@ -26,13 +26,15 @@ enum StateDirectory {
     }
 
     /// Creates `path` and its missing parents with mode 0700 (what the XDG spec asks for data
-    /// directories). An existing directory is left as its owner set it.
+    /// directories). An existing directory that other users can open is refused: the journal
+    /// says which models tenantctl may destroy, and another user must not be able to edit it.
     static func create(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw StoreError.cannotCreateDirectory(path: path, reason: "a file that is not a directory is in the way")
             }
+            try refuseExposed(path, what: "state directory", fix: "chmod 700")
             return
         }
         var prefix = path.hasPrefix("/") ? "" : "."
@@ -59,12 +61,19 @@ enum StateDirectory {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if fd < 0 {
             let code = errno
-            if code == EEXIST { return }  // an existing file keeps the mode its owner chose
+            if code == EEXIST { return }  // checked once SQLite has recognised it (StateStore.init)
             throw StoreError.cannotOpenDatabase(path: path, reason: describe(errno: code, at: path))
         }
         defer { close(fd) }
         // Exactly 0600 whatever the umask: a umask of 0277 would leave a file SQLite can't write.
         _ = fchmod(fd, 0o600)
+    }
+
+    static func refuseExposed(_ path: String, what: String, fix: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }  // opening it reports what is wrong
+        let mode = Int(info.st_mode & 0o777)
+        if mode & 0o077 != 0 { throw StoreError.exposed(path: path, mode: mode, what: what, fix: fix) }
     }
 
     static func describe(errno code: Int32, at path: String) -> String {

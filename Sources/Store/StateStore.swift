@@ -31,6 +31,8 @@ public final class StateStore: Sendable {
         try StateDirectory.create(directory)
         try StateDirectory.createDatabaseFile(databasePath)
         pool = try Self.open(databasePath)
+        // After opening: a file that is not our database is reported as such first.
+        try StateDirectory.refuseExposed(databasePath, what: "state database", fix: "chmod 600")
     }
 
     /// See ``StateDirectory/defaultPath(environment:)``: `$TENANTCTL_STATE_DIR`, else

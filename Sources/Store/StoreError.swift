@@ -3,6 +3,8 @@
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotCreateDirectory(path: String, reason: String)
     case cannotOpenDatabase(path: String, reason: String)
+    /// Other users can read or write the state directory or the journal.
+    case exposed(path: String, mode: Int, what: String, fix: String)
     case notADatabase(path: String)
     /// An SQLite file with tables of its own but none of ours: someone else's database.
     case notAStateDatabase(path: String)
@@ -20,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot create the state directory \(path): \(reason)."
         case let .cannotOpenDatabase(path, reason):
             return "Cannot open the state database \(path): \(reason)."
+        case let .exposed(path, mode, what, fix):
+            return "The \(what) \(path) can be read or written by other users (mode \(String(format: "%04o", mode))); run: \(fix) \(path)"
         case let .notADatabase(path):
             return "The state database \(path) is not an SQLite database; move it away or choose another --state-dir."
         case let .notAStateDatabase(path):

@@ -28,7 +28,7 @@ final class StateDirectoryReadTests: ReconcileCase {
         }
         // A journal that is not a database.
         let corrupt = fixture.path("corrupt")
-        try FileManager.default.createDirectory(atPath: corrupt, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: corrupt, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: corrupt + "/tenantctl.sqlite"))
         let result = try tenantctl("plan", "--state-dir", corrupt)
         XCTAssertEqual(result.status, 1, "\(result)")

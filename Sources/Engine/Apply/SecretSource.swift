@@ -16,6 +16,10 @@ public struct FileSecretSource: SecretSource {
 
     public init(path: String) throws {
         self.path = path
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            throw SecretError("the secrets file \(path) can be read or written by other users (mode \(String(format: "%04o", Int(info.st_mode & 0o777)))); run: chmod 600 \(path)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SecretError("cannot read the secrets file \(path)")
         }

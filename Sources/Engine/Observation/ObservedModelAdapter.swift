@@ -3,8 +3,15 @@ import TenantCore
 
 /// Reduces `juju status` and `juju export-bundle` of one model to what the planner compares.
 public enum ObservedModelAdapter {
+    /// What an observation holds in place of a secret option's value: snapshots are published to
+    /// CI and fingerprints hashed, and neither may carry a secret. The planner compares secret
+    /// options by the Vault reference last applied, never by value, so nothing is lost.
+    public static let secretValue = ConfigValue.string("(secret set)")
+
+    /// - Parameter secretOptions: per application, the options whose desired value is a Vault
+    ///   reference; options whose name says they hold a secret are hidden too.
     public static func model(name: String, status: JujuStatus, bundle: ExportedBundle?,
-                             appliedSecrets: [String: [String: String]]) -> ObservedModel {
+                             appliedSecrets: [String: [String: String]], secretOptions: [String: Set<String>] = [:]) -> ObservedModel {
         let kind: Controller.Kind = status.model.type == .caas ? .k8s : .iaas
         var applications: [String: ObservedApplication] = [:]
         var relations: [ObservedRelation] = []
@@ -19,7 +26,7 @@ public enum ObservedModelAdapter {
                 charm: application.charmName, channel: application.charmChannel, revision: application.charmRevision,
                 units: units, scale: kind == .k8s ? (application.scale ?? units.count) : nil,
                 subordinate: application.isSubordinate, exposed: application.exposed,
-                config: bundle?.applications[applicationName]?.options ?? [:],
+                config: hidingSecrets(bundle?.applications[applicationName]?.options ?? [:], secret: secretOptions[applicationName] ?? []),
                 appliedSecrets: appliedSecrets[applicationName] ?? [:])
             for (endpoint, targets) in application.relations.sorted(by: { $0.key < $1.key }) {
                 for target in targets {
@@ -34,5 +41,11 @@ public enum ObservedModelAdapter {
         }
         return ObservedModel(name: name, kind: kind, applications: applications, machines: machines,
                              relations: relations.sorted { ($0.application, $0.endpoint, $0.remoteApplication) < ($1.application, $1.endpoint, $1.remoteApplication) })
+    }
+
+    static func hidingSecrets(_ options: [String: ConfigValue], secret: Set<String>) -> [String: ConfigValue] {
+        var result = options
+        for key in options.keys where secret.contains(key) || SecretNames.isSensitive(key) { result[key] = secretValue }
+        return result
     }
 }

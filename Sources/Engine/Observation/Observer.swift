@@ -80,14 +80,23 @@ public struct Observer: Sendable {
                 state.models[key] = .absent
             }
         }
-        let observations = await boundedMap(targets) { target in
-            (ObservedState.key(controller: target.controller, model: target.model), await observeModel(controller: target.controller, model: target.model))
+        var secretOptions: [String: [String: Set<String>]] = [:]
+        for environment in desired.environments {
+            let key = ObservedState.key(controller: environment.controller, model: environment.model)
+            for application in environment.applications {
+                let keys = application.config.filter { $0.value.vaultReference != nil }.keys
+                secretOptions[key, default: [:]][application.name, default: []].formUnion(keys)
+            }
+        }
+        let observations = await boundedMap(targets) { [secretOptions] target in
+            let key = ObservedState.key(controller: target.controller, model: target.model)
+            return (key, await observeModel(controller: target.controller, model: target.model, secretOptions: secretOptions[key] ?? [:]))
         }
         for (key, observation) in observations { state.models[key] = observation }
         return state
     }
 
-    func observeModel(controller: String, model: String) async -> ModelObservation {
+    func observeModel(controller: String, model: String, secretOptions: [String: Set<String>] = [:]) async -> ModelObservation {
         do {
             let status = try await read { try await $0.status(controller: controller, model: model) }
             // An entity juju could not read is not an observation: planning from it would refresh
@@ -98,7 +107,8 @@ public struct Observer: Sendable {
             // Juju refuses to export a model without applications: one call saved per empty model.
             let bundle = status.applications.isEmpty ? ExportedBundle() : try await read { try await $0.exportBundle(controller: controller, model: model) }
             let secrets = try journal?.appliedSecrets(controller: controller, model: model) ?? [:]
-            return .present(ObservedModelAdapter.model(name: model, status: status, bundle: bundle, appliedSecrets: secrets))
+            return .present(ObservedModelAdapter.model(name: model, status: status, bundle: bundle, appliedSecrets: secrets,
+                                                       secretOptions: secretOptions))
         } catch let error as JujuCommandError where error.kind == .modelNotFound {
             // Listed a moment ago: destroyed since, or a confused API. Either way, creating it
             // again now would be a guess; the next run sees which.

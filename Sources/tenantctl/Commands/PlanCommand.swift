@@ -62,11 +62,7 @@ enum PlanOutput {
 
 enum PlanFile {
     static func write(_ plan: Plan, to path: String) throws {
-        do {
-            try Data((try JSONOutput.encode(plan) + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CLIError("cannot write the plan to \(path): \(error.localizedDescription)")
-        }
+        try PrivateOutput.save(Data((try JSONOutput.encode(plan) + "\n").utf8), to: path)
     }
 
     static func read(_ path: String) throws -> Plan {

@@ -22,10 +22,6 @@ extension ObservationSnapshot {
     }
 
     func write(_ path: String) throws {
-        do {
-            try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CLIError("cannot write \(path): \(error.localizedDescription)")
-        }
+        try PrivateOutput.save(try encoded(), to: path)
     }
 }
