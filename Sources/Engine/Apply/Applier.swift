@@ -77,7 +77,7 @@ public struct Applier: Sendable {
                 if let entry { try? journal?.finishAction(entry, succeeded: true, error: nil) }
                 return nil
             } catch {
-                let message = "\(error)"
+                let message = executor.redactor.redact("\(error)")
                 if let entry { try? journal?.finishAction(entry, succeeded: false, error: message) }
                 let transient = (error as? JujuCommandError)?.isTransient ?? false
                 guard transient, attempt < retry.attempts else { return message }

@@ -12,13 +12,17 @@ public struct JujuExecutor: Sendable {
     public var journal: (any Journal)?
     public var secrets: any SecretSource
     public var gate: HealthGate
+    /// Every secret value read during the run, for cleaning what juju says back.
+    public let redactor: SecretRedactor
 
-    public init(juju: JujuCLI, desired: DesiredState, journal: (any Journal)?, secrets: any SecretSource, gate: HealthGate) {
+    public init(juju: JujuCLI, desired: DesiredState, journal: (any Journal)?, secrets: any SecretSource, gate: HealthGate,
+                redactor: SecretRedactor = SecretRedactor()) {
         self.juju = juju
         self.desired = desired
         self.journal = journal
         self.secrets = secrets
         self.gate = gate
+        self.redactor = redactor
     }
 
     public func execute(_ action: Action) async throws {
@@ -201,7 +205,9 @@ public struct JujuExecutor: Sendable {
             guard let application = environment.application(named: name) else { continue }
             for (key, value) in application.config.sorted(by: { $0.key < $1.key }) {
                 guard let reference = value.vaultReference, keys?.contains(key) ?? true else { continue }
-                resolved.values[name, default: [:]][key] = try await secrets.value(for: reference)
+                let value = try await secrets.value(for: reference)
+                redactor.register(value)
+                resolved.values[name, default: [:]][key] = value
                 resolved.references.append((name, key, reference.description))
             }
         }
