@@ -129,6 +129,8 @@ final class CLIReconcileTests: ReconcileCase {
     func testAnUnknownJujuBinaryIsOneClearError() throws {
         let result = try tenantctl("plan", extra: ["TENANTCTL_JUJU_BIN": "/nonexistent/juju"])
         XCTAssertEqual(result.status, 1, "an unreachable Juju is an error, and never leads to deletions: \(result)")
-        XCTAssertTrue(result.stdout.contains("not planned: cannot list Juju controllers: cannot find the program '/nonexistent/juju'"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("! 3 environments not planned (acme/production, bravo/production, corp/production): cannot list Juju controllers: cannot find the program '/nonexistent/juju'"), result.stdout)
+        XCTAssertEqual(result.stdout.components(separatedBy: "cannot find the program").count, 2, "said once: \(result.stdout)")
+        XCTAssertTrue(result.stdout.hasSuffix("Nothing planned: 3 environment(s) could not be observed (above).\n"), "never 'No changes' after a failed observation: \(result.stdout)")
     }
 }

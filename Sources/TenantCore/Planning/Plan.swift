@@ -27,6 +27,18 @@ public struct Plan: Sendable, Codable, Equatable {
 
     public var summary: PlanSummary { PlanSummary(actions) }
     public var isEmpty: Bool { actions.isEmpty }
+
+    /// The environments not planned, grouped by reason, reasons in order of first appearance: a
+    /// missing juju binary is one line, not one per environment.
+    public var skippedByReason: [(reason: String, environments: [String])] {
+        var order: [String] = []
+        var groups: [String: [String]] = [:]
+        for entry in skipped {
+            if groups[entry.reason] == nil { order.append(entry.reason) }
+            groups[entry.reason, default: []].append(entry.environment)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
     /// The world differs from the manifests: actions to apply, or removals withheld by policy.
     /// A withheld removal is a difference, never "no changes".
     public var hasDifferences: Bool { !actions.isEmpty || !withheld.isEmpty }

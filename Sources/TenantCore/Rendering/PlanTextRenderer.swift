@@ -21,9 +21,7 @@ public struct PlanTextRenderer {
             }
             lines.append("")
         }
-        for skipped in plan.skipped {
-            lines.append(paint("! \(skipped.environment): not planned: \(skipped.reason)", .yellow))
-        }
+        for line in Self.skippedLines(plan) { lines.append(paint(line, .yellow)) }
         for withheld in plan.withheld {
             lines.append(paint("! \(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)", .yellow))
         }
@@ -37,10 +35,28 @@ public struct PlanTextRenderer {
         if plan.isEmpty, !plan.withheld.isEmpty {
             return "Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests."
         }
+        if plan.isEmpty, !plan.skipped.isEmpty {
+            // Not having looked is never "no changes".
+            return "Nothing planned: \(plan.skipped.count) environment(s) could not be observed (above)."
+        }
         if plan.isEmpty {
-            return "No changes. The world matches the manifests" + (plan.skipped.isEmpty ? "." : " (except the environments not planned above).")
+            return "No changes. The world matches the manifests."
         }
         return "Plan: \(summary.create) to create, \(summary.update) to update, \(summary.delete) to delete, \(summary.check) health gates."
+    }
+
+    /// `! env: not planned: reason`, or one line for several environments that share a reason.
+    public static func skippedLines(_ plan: Plan) -> [String] {
+        plan.skippedByReason.map { group in
+            group.environments.count == 1 ? "! \(group.environments[0]): not planned: \(group.reason)"
+                : "! \(group.environments.count) environments not planned (\(Self.names(group.environments))): \(group.reason)"
+        }
+    }
+
+    /// The first few names, then how many more: one line stays one line at 10,000 tenants.
+    static func names(_ environments: [String], shown: Int = 5) -> String {
+        let listed = environments.prefix(shown).joined(separator: ", ")
+        return environments.count > shown ? "\(listed) and \(environments.count - shown) more" : listed
     }
 
     enum Style: String {

@@ -76,7 +76,7 @@ struct ApplyCommand: AsyncParsableCommand {
             let world = try await PlannedWorld.make(desired: desired, engine: engine, journal: journal)
             var plan = try choosePlan(world)
             if planFile == nil, autoApprove { plan = withoutManualEnvironments(plan, desired: world.desired.state) }
-            for skipped in plan.skipped { print("\(skipped.environment): not planned: \(skipped.reason)") }
+            for line in PlanTextRenderer.skippedLines(plan) { print(String(line.dropFirst(2))) }
             for withheld in plan.withheld {
                 print("\(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)")
             }

@@ -87,3 +87,21 @@ final class MachineRemovalPlanningTests: XCTestCase {
         XCTAssertEqual(plain.actions.first?.parameters, ["cloud": .string("openstack")])
     }
 }
+
+/// Environments not planned for the same reason are one line; a plan that could not look at the
+/// world never says "No changes".
+final class SkippedRenderingTests: XCTestCase {
+    func testOneReasonSharedByManyEnvironmentsIsOneLine() {
+        var plan = Plan()
+        plan.skipped = (1...7).map { SkippedEnvironment(environment: "t\($0)/production", reason: "juju is missing") }
+            + [SkippedEnvironment(environment: "z/production", reason: "controller 'x' is not known")]
+        let text = PlanTextRenderer(color: false).render(plan)
+        XCTAssertEqual(text, """
+            ! 7 environments not planned (t1/production, t2/production, t3/production, t4/production, t5/production and 2 more): juju is missing
+            ! z/production: not planned: controller 'x' is not known
+
+            Nothing planned: 8 environment(s) could not be observed (above).
+
+            """)
+    }
+}
