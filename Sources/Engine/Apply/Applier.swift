@@ -37,7 +37,13 @@ public struct Applier: Sendable {
             var next = 0
             func start(_ index: Int) {
                 let (environment, actions) = groups[index]
-                group.addTask { (index, await applyEnvironment(environment, actions, run: run)) }
+                group.addTask {
+                    // Stopped before it began: nothing of it runs.
+                    guard !Task.isCancelled else {
+                        return (index, .init(environment: environment, succeeded: [], failed: nil, notRun: actions.map(\.id), stopped: true))
+                    }
+                    return (index, await applyEnvironment(environment, actions, run: run))
+                }
             }
             while next < min(parallelism, groups.count) { start(next); next += 1 }
             while let (index, result) = await group.next() {
@@ -52,10 +58,23 @@ public struct Applier: Sendable {
     private func applyEnvironment(_ environment: String, _ actions: [Action], run: Int64?) async -> ApplyReport.EnvironmentResult {
         var result = ApplyReport.EnvironmentResult(environment: environment, succeeded: [], failed: nil, notRun: [])
         for (position, action) in actions.enumerated() {
+            // A stop (SIGINT, SIGTERM) lets the running action end and starts no other.
+            if Task.isCancelled {
+                result.notRun = actions[position...].map(\.id)
+                result.stopped = true
+                return result
+            }
             let clock = ContinuousClock()
             let started = clock.now
             progress("[\(environment)] \(action.kind.rawValue) \(action.target) …")
             if let error = await attempt(action, run: run) {
+                if Task.isCancelled {
+                    // Interrupted by the stop (a health gate's wait ends at once): not done.
+                    progress("[\(environment)] \(action.kind.rawValue) \(action.target) stopped")
+                    result.notRun = actions[position...].map(\.id)
+                    result.stopped = true
+                    return result
+                }
                 progress("[\(environment)] \(action.kind.rawValue) \(action.target) FAILED after \(format(started.duration(to: clock.now))): \(error)")
                 result.failed = (action.id, error)
                 result.notRun = actions[(position + 1)...].map(\.id)
@@ -80,7 +99,7 @@ public struct Applier: Sendable {
                 let message = executor.redactor.redact("\(error)")
                 if let entry { try? journal?.finishAction(entry, succeeded: false, error: message) }
                 let transient = (error as? JujuCommandError)?.isTransient ?? false
-                guard transient, attempt < retry.attempts else { return message }
+                guard transient, attempt < retry.attempts, !Task.isCancelled else { return message }
                 let delay = retry.delay(afterAttempt: attempt)
                 progress("[\(action.environment)] \(action.kind.rawValue) \(action.target): \(message); retrying in \(format(delay))")
                 try? await Task.sleep(for: delay)

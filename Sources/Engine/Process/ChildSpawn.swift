@@ -32,7 +32,18 @@ enum ChildSpawn {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
             posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-            let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
+            // A stopping tenantctl ignores SIGINT and SIGTERM (it handles them itself); its children
+            // keep ignoring SIGINT — a Ctrl-C at the terminal reaches the whole process group, and
+            // the running juju call must be let finish — but get SIGTERM back, which the timeout uses.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            sigaddset(&defaults, SIGTERM)
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+            let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
             close(outPipe[1])
             close(errPipe[1])
             return result

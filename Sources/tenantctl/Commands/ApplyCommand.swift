@@ -99,12 +99,23 @@ struct ApplyCommand: AsyncParsableCommand {
                 if !quiet { StandardStreams.error(line) }
             }
             let run = try journal.startRun(command: "apply", commit: world.desired.commit, fingerprint: world.fingerprint)
-            let report = await applier.apply(plan, run: run)
-            try journal.finishRun(run, succeeded: report.succeeded, summary: report.summaryLine)
+            let work = Task { [plan] in await applier.apply(plan, run: run) }
+            let signals = StopSignals.install { signalNumber in
+                StandardStreams.error("\(signalNumber == SIGINT ? "interrupted" : "terminated"): stopping — no new action starts, the running ones finish (send it again to quit at once)")
+                work.cancel()
+            }
+            let report = await work.value
+            signals.remove()
+            if report.stopped {
+                try journal.store.finishRun(run, status: .interrupted, summary: report.summaryLine, at: Date())
+            } else {
+                try journal.finishRun(run, succeeded: report.succeeded, summary: report.summaryLine)
+            }
             for environment in report.environments {
                 if let failed = environment.failed { print("\(environment.environment): \(failed.action) failed: \(failed.error)") }
             }
             print("\(report.summaryLine) (run \(run))")
+            if report.stopped { throw ExitCode(130) }
             if !report.succeeded || !plan.skipped.isEmpty { throw ExitCode(1) }
         }
     }
