@@ -18,7 +18,7 @@ final class WithheldRemovalsTests: ReconcileCase {
 
         let drift = try tenantctl("drift")
         XCTAssertEqual(drift.status, 2, "\(drift)")
-        XCTAssertTrue(drift.stdout.contains("juju.remove-machine 5"), drift.stdout)
+        XCTAssertTrue(drift.stdout.contains("  ~ machine 5 present: desired no, observed yes\n      likely cause: in Juju but not in git; juju.remove-machine withheld: machine 5 hosts no unit"), drift.stdout)
 
         let apply = try tenantctl("apply", "--auto-approve")
         XCTAssertEqual(apply.status, 0, "\(apply)")

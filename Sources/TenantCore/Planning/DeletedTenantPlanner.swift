@@ -24,7 +24,8 @@ enum DeletedTenantPlanner {
                 reason = nil
             }
             if let reason {
-                withheld.append(WithheldDeletion(environment: candidate.owner, kind: .destroyModel, target: candidate.model, reason: reason))
+                withheld.append(WithheldDeletion(environment: candidate.owner, kind: .destroyModel, target: candidate.model, reason: reason,
+                                                 controller: candidate.controller, model: candidate.model))
                 continue
             }
             actions.append(Action(

@@ -283,7 +283,8 @@ struct EnvironmentPlanner {
     }
 
     private mutating func withhold(_ kind: ActionKind, target: String, reason: String) {
-        withheld.append(WithheldDeletion(environment: environment.id, kind: kind, target: target, reason: reason))
+        withheld.append(WithheldDeletion(environment: environment.id, kind: kind, target: target, reason: reason,
+                                         controller: environment.controller, model: environment.model))
     }
 
     private func describe(_ application: DesiredApplication) -> String {

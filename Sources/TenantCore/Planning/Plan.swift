@@ -106,11 +106,16 @@ public struct WithheldDeletion: Sendable, Codable, Equatable {
     public var kind: ActionKind
     public var target: String
     public var reason: String
+    /// Where: reports name the controller and model (nil in plans written before they did).
+    public var controller: String?
+    public var model: String?
 
-    public init(environment: String, kind: ActionKind, target: String, reason: String) {
+    public init(environment: String, kind: ActionKind, target: String, reason: String, controller: String? = nil, model: String? = nil) {
         self.environment = environment
         self.kind = kind
         self.target = target
         self.reason = reason
+        self.controller = controller
+        self.model = model
     }
 }

@@ -45,7 +45,8 @@ enum RemovalLimit {
         }
         let withheld = removals.map {
             WithheldDeletion(environment: $0.environment, kind: $0.kind, target: $0.target,
-                             reason: "the plan holds \(removals.count) removals, more than --max-removals \(maxRemovals)")
+                             reason: "the plan holds \(removals.count) removals, more than --max-removals \(maxRemovals)",
+                             controller: $0.controller, model: $0.model)
         }
         return (kept, withheld)
     }

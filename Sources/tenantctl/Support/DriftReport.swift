@@ -1,9 +1,17 @@
 import TenantCore
 
-/// Differences between git and the world, one per field, with a likely cause a person can check.
+/// Differences between git and the world, one per field, each naming where it is (controller,
+/// model, application, unit, machine or relation, and an address), with a likely cause a person
+/// can check.
 struct DriftReport: Encodable {
     struct Item: Encodable {
         var environment: String
+        var controller: String?
+        var model: String?
+        /// What differs: `application magento`, `unit magento/3`, `machine 5`, `model`…
+        var target: String
+        /// `juju:<controller>/<model>/<kind>/<name>`: stable across runs, for tooling.
+        var address: String?
         var field: String
         var desired: String?
         var observed: String?
@@ -15,7 +23,7 @@ struct DriftReport: Encodable {
         var reason: String
     }
 
-    var formatVersion = 1
+    var formatVersion = 2
     var commit: String?
     var items: [Item]
     var unobserved: [Unobserved]
@@ -30,16 +38,46 @@ struct DriftReport: Encodable {
         var items: [Item] = []
         for action in plan.actions where action.kind != .wait {
             for reason in action.reasons {
-                items.append(Item(environment: action.environment, field: reason.field, desired: reason.desired,
-                                  observed: reason.observed, cause: Self.cause(action.kind, reason)))
+                let (noun, name) = Self.subject(action.kind, target: action.target, field: reason.field)
+                items.append(Item(environment: action.environment, controller: action.controller, model: action.model,
+                                  target: name.isEmpty ? noun : "\(noun) \(name)",
+                                  address: Self.address(action.controller, action.model, noun, name),
+                                  field: Self.shortField(reason.field), desired: reason.desired, observed: reason.observed,
+                                  cause: Self.cause(action.kind, reason)))
             }
         }
         for withheld in plan.withheld {
-            items.append(Item(environment: withheld.environment, field: "\(withheld.kind.rawValue) \(withheld.target)", desired: nil,
-                              observed: withheld.target, cause: "present in Juju but not in git (\(withheld.reason))"))
+            let (noun, name) = Self.subject(withheld.kind, target: withheld.target, field: "")
+            items.append(Item(environment: withheld.environment, controller: withheld.controller, model: withheld.model,
+                              target: name.isEmpty ? noun : "\(noun) \(name)",
+                              address: withheld.controller.flatMap { controller in withheld.model.map { Self.address(controller, $0, noun, name) } },
+                              field: "present", desired: "no", observed: "yes",
+                              cause: "in Juju but not in git; \(withheld.kind.rawValue) withheld: \(withheld.reason)"))
         }
         self.items = items
         unobserved = plan.skipped.map { Unobserved(environment: $0.environment, reason: $0.reason) }
+    }
+
+    /// What an action acts on, as a noun and a name.
+    static func subject(_ kind: ActionKind, target: String, field: String) -> (String, String) {
+        switch kind {
+        case .addModel, .destroyModel: return ("model", "")
+        case .addMachine: return ("machines", target)
+        case .removeMachine: return ("machine", target)
+        case .removeUnit: return ("unit", target)
+        case .integrate, .removeRelation: return ("relation", target)
+        case .deploy: return ("application", field.hasPrefix("applications.") ? String(field.dropFirst("applications.".count)) : target)
+        case .refresh, .scale, .config, .expose, .removeApplication, .wait: return ("application", target)
+        }
+    }
+
+    static func address(_ controller: String, _ model: String, _ noun: String, _ name: String) -> String {
+        name.isEmpty || noun == "model" ? "juju:\(controller)/\(model)" : "juju:\(controller)/\(model)/\(noun)/\(name)"
+    }
+
+    /// `applications.magento` says nothing the target does not: `deployed`.
+    static func shortField(_ field: String) -> String {
+        field.hasPrefix("applications.") ? "deployed" : field
     }
 
     static func cause(_ kind: ActionKind, _ reason: Reason) -> String {
@@ -65,13 +103,17 @@ struct DriftReport: Encodable {
     func text() -> String {
         var lines: [String] = []
         for environment in Set(items.map(\.environment)).sorted() {
-            lines.append(environment)
-            for item in items where item.environment == environment {
-                lines.append("  ~ \(item.field): desired \(item.desired ?? "(absent)"), observed \(item.observed ?? "(absent)")")
+            let own = items.filter { $0.environment == environment }
+            let place = own.first.flatMap { item in item.controller.flatMap { controller in item.model.map { "  (model \(controller):\($0))" } } } ?? ""
+            lines.append(environment + place)
+            for item in own {
+                lines.append("  ~ \(item.target) \(item.field): desired \(item.desired ?? "(absent)"), observed \(item.observed ?? "(absent)")")
                 lines.append("      likely cause: \(item.cause)")
             }
         }
-        for entry in unobserved { lines.append("! \(entry.environment): not observed: \(entry.reason)") }
+        for line in PlanTextRenderer.skippedLines(Plan(skipped: unobserved.map { SkippedEnvironment(environment: $0.environment, reason: $0.reason) })) {
+            lines.append(line.replacingOccurrences(of: "not planned", with: "not observed"))
+        }
         let environments = Set(items.map(\.environment)).count
         lines.append(items.isEmpty && unobserved.isEmpty ? "No drift: the world matches the manifests."
                      : "Drift: \(items.count) field(s) in \(environments) environment(s)" + (unobserved.isEmpty ? "." : "; \(unobserved.count) environment(s) not observed."))
@@ -81,10 +123,12 @@ struct DriftReport: Encodable {
     func markdown() -> String {
         var lines = ["### tenantctl drift", ""]
         if items.isEmpty && unobserved.isEmpty { return (lines + ["No drift.", ""]).joined(separator: "\n") }
-        lines += ["| environment | field | desired | observed | likely cause |", "|---|---|---|---|---|"]
+        lines += ["| environment | model | what | field | desired | observed | likely cause |", "|---|---|---|---|---|---|---|"]
         for item in items {
-            let cells = [item.environment, item.field, item.desired ?? "(absent)", item.observed ?? "(absent)", item.cause].map(PlanMarkdownRenderer.escape)
-            lines.append("| `\(cells[0])` | `\(cells[1])` | \(cells[2]) | \(cells[3]) | \(cells[4]) |")
+            let model = item.controller.flatMap { controller in item.model.map { "\(controller):\($0)" } } ?? ""
+            let cells = [item.environment, model, item.target, item.field, item.desired ?? "(absent)", item.observed ?? "(absent)", item.cause]
+                .map(PlanMarkdownRenderer.escape)
+            lines.append("| `\(cells[0])` | `\(cells[1])` | `\(cells[2])` | `\(cells[3])` | \(cells[4]) | \(cells[5]) | \(cells[6]) |")
         }
         for entry in unobserved { lines.append("\n- `\(PlanMarkdownRenderer.escape(entry.environment))` not observed: \(PlanMarkdownRenderer.escape(entry.reason))") }
         return lines.joined(separator: "\n") + "\n"
