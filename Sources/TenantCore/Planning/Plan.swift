@@ -14,15 +14,19 @@ public struct Plan: Sendable, Codable, Equatable {
     public var skipped: [SkippedEnvironment]
     /// Deletions the planner refused to include (prune off, over --max-removals or --max-deletions), for reports.
     public var withheld: [WithheldDeletion]
+    /// Environments with `sync: manual` that have actions: only a person applies them
+    /// (`apply --tenant`), and every rendering says so.
+    public var manualEnvironments: [String]
 
     public init(commit: String? = nil, observedFingerprint: String? = nil, actions: [Action] = [],
-                skipped: [SkippedEnvironment] = [], withheld: [WithheldDeletion] = []) {
+                skipped: [SkippedEnvironment] = [], withheld: [WithheldDeletion] = [], manualEnvironments: [String] = []) {
         self.formatVersion = Self.formatVersion
         self.commit = commit
         self.observedFingerprint = observedFingerprint
         self.actions = actions
         self.skipped = skipped
         self.withheld = withheld
+        self.manualEnvironments = manualEnvironments
     }
 
     public var summary: PlanSummary { PlanSummary(actions) }
@@ -48,6 +52,7 @@ public struct Plan: Sendable, Codable, Equatable {
         case commit
         case observedFingerprint = "observed_fingerprint"
         case actions, skipped, withheld, summary
+        case manualEnvironments = "manual_environments"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -58,6 +63,7 @@ public struct Plan: Sendable, Codable, Equatable {
         try container.encode(actions, forKey: .actions)
         try container.encode(skipped, forKey: .skipped)
         try container.encode(withheld, forKey: .withheld)
+        try container.encode(manualEnvironments, forKey: .manualEnvironments)
         // Derived, written for readers of the file; ignored when a plan is read back.
         try container.encode(summary, forKey: .summary)
     }
@@ -74,6 +80,7 @@ public struct Plan: Sendable, Codable, Equatable {
         actions = try container.decode([Action].self, forKey: .actions)
         skipped = try container.decodeIfPresent([SkippedEnvironment].self, forKey: .skipped) ?? []
         withheld = try container.decodeIfPresent([WithheldDeletion].self, forKey: .withheld) ?? []
+        manualEnvironments = try container.decodeIfPresent([String].self, forKey: .manualEnvironments) ?? []
     }
 }
 

@@ -26,8 +26,10 @@ public enum Planner {
             withheld += removals.withheld
         }
         let limited = RemovalLimit.apply(actions, maxRemovals: options.maxRemovals)
+        let pending = Set(limited.kept.map(\.environment))
+        let manual = environments.filter { $0.policy.sync == .manual && pending.contains($0.id) }.map(\.id).sorted()
         return Plan(commit: commit, observedFingerprint: fingerprint, actions: limited.kept,
-                    skipped: skipped, withheld: withheld + limited.withheld)
+                    skipped: skipped, withheld: withheld + limited.withheld, manualEnvironments: manual)
     }
 }
 

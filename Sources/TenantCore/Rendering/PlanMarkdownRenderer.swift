@@ -13,7 +13,8 @@ public enum PlanMarkdownRenderer {
         if plan.isEmpty { lines += [plan.withheld.isEmpty ? "No changes." : "Nothing to apply, but removals are withheld (below).", ""] }
         for group in PlanGroup.groups(plan) {
             let counts = PlanSummary(group.actions)
-            lines.append("<details><summary><code>\(escape(group.environment))</code>: +\(counts.create) ~\(counts.update) -\(counts.delete)</summary>")
+            let manual = plan.manualEnvironments.contains(group.environment) ? " — <b>sync: manual</b>, applied only by a person" : ""
+            lines.append("<details><summary><code>\(escape(group.environment))</code>: +\(counts.create) ~\(counts.update) -\(counts.delete)\(manual)</summary>")
             lines.append("")
             lines.append("| | action | target | reasons |")
             lines.append("|---|---|---|---|")

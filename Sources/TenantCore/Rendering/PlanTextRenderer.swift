@@ -11,7 +11,9 @@ public struct PlanTextRenderer {
     public func render(_ plan: Plan) -> String {
         var lines: [String] = []
         for group in PlanGroup.groups(plan) {
-            lines.append(paint("\(group.environment)", .bold) + "  (model \(group.controller):\(group.model))")
+            let manual = plan.manualEnvironments.contains(group.environment)
+                ? "  [sync: manual — applied only by a person: tenantctl apply --tenant \(group.tenant ?? group.environment)]" : ""
+            lines.append(paint("\(group.environment)", .bold) + "  (model \(group.controller):\(group.model))" + manual)
             for action in group.actions {
                 let effect = action.kind.effect
                 lines.append("  " + paint("\(effect.symbol) \(action.kind.rawValue) \(action.target)", effect.style))

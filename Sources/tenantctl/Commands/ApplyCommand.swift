@@ -75,13 +75,17 @@ struct ApplyCommand: AsyncParsableCommand {
             defer { lock.release() }
             let world = try await PlannedWorld.make(desired: desired, engine: engine, journal: journal)
             var plan = try choosePlan(world)
-            if planFile == nil, autoApprove { plan = withoutManualEnvironments(plan, desired: world.desired.state) }
+            var leftForAPerson: [String] = []
+            if planFile == nil, autoApprove { (plan, leftForAPerson) = withoutManualEnvironments(plan, desired: world.desired.state) }
             for line in PlanTextRenderer.skippedLines(plan) { print(String(line.dropFirst(2))) }
             for withheld in plan.withheld {
                 print("\(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)")
             }
             guard !plan.isEmpty else {
                 if !plan.skipped.isEmpty { print("Nothing applied; \(plan.skipped.count) environment(s) could not be observed.") }
+                else if !leftForAPerson.isEmpty {
+                    print("Nothing applied: \(leftForAPerson.count) environment(s) with sync: manual have pending changes (\(leftForAPerson.joined(separator: ", "))); a person applies them with tenantctl apply --tenant <tenant>.")
+                }
                 else if !plan.withheld.isEmpty { print("Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests.") }
                 else { print("No changes. The world matches the manifests.") }
                 if !plan.skipped.isEmpty { throw ExitCode(1) }
@@ -139,17 +143,21 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// `sync: manual` means a person applies: unattended runs leave those environments alone.
-    private func withoutManualEnvironments(_ plan: Plan, desired: DesiredState) -> Plan {
+    /// The plan less the `sync: manual` environments not named with --tenant, and those left.
+    private func withoutManualEnvironments(_ plan: Plan, desired: DesiredState) -> (Plan, [String]) {
         let named = engine.tenantFilter ?? []
         let manual = Set(desired.environments.filter { $0.policy.sync == .manual && !named.contains($0.tenant ?? "") }.map(\.id))
         let skipped = plan.actions.filter { manual.contains($0.environment) }
-        guard !skipped.isEmpty else { return plan }
+        guard !skipped.isEmpty else { return (plan, []) }
         var filtered = plan
         filtered.actions.removeAll { manual.contains($0.environment) }
-        for environment in Set(skipped.map(\.environment)).sorted() {
-            StandardStreams.error("[\(environment)] sync: manual — \(skipped.filter { $0.environment == environment }.count) action(s) left for a person (tenantctl apply --tenant …)")
+        let left = Set(skipped.map(\.environment)).sorted()
+        filtered.manualEnvironments.removeAll { left.contains($0) }
+        for environment in left {
+            let tenant = skipped.first { $0.environment == environment }?.tenant ?? environment
+            StandardStreams.error("[\(environment)] sync: manual — \(skipped.filter { $0.environment == environment }.count) action(s) left for a person (tenantctl apply --tenant \(tenant))")
         }
-        return filtered
+        return (filtered, left)
     }
 
     private func confirm(_ plan: Plan) throws {
