@@ -172,7 +172,8 @@ final class PlannerTableTests: XCTestCase {
         let keep = plan(F.environment(applications: [F.application("magento")]), .present(model))
         XCTAssertEqual(keep.actions, [])
         XCTAssertEqual(keep.withheld, [WithheldDeletion(environment: "acme/production", kind: .removeApplication, target: "legacy",
-                                                        reason: "application legacy is not in the manifests; prune is off")])
+                                                        reason: "application legacy is not in the manifests; prune is off",
+                                                        controller: "ctl", model: "acme-production")])
         let prune = plan(F.environment(applications: [F.application("magento")], prune: true), .present(model))
         XCTAssertEqual(prune.actions.map(\.id), ["acme/production/juju.remove-application/legacy"])
     }
