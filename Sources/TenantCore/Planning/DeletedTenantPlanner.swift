@@ -9,6 +9,7 @@ enum DeletedTenantPlanner {
                 let key = ObservedState.key(controller: controllerName, model: model)
                 // Only models tenantctl created itself; anything else is someone else's.
                 guard !desiredModels.contains(key), let owner = options.managedModels[key] else { continue }
+                if let tenants = options.tenants, !tenants.contains(String(owner.split(separator: "/").first ?? "")) { continue }
                 candidates.append((key, controllerName, model, owner))
             }
         }

@@ -20,11 +20,10 @@ public enum Planner {
                 withheld += planner.withheld
             }
         }
-        if options.tenants == nil {
-            let removals = DeletedTenantPlanner.plan(desired: desired, observed: observed, options: options)
-            actions += removals.actions
-            withheld += removals.withheld
-        }
+        // Models of environments gone from git: all of them, or those of the tenants named.
+        let removals = DeletedTenantPlanner.plan(desired: desired, observed: observed, options: options)
+        actions += removals.actions
+        withheld += removals.withheld
         let limited = RemovalLimit.apply(actions, maxRemovals: options.maxRemovals)
         let pending = Set(limited.kept.map(\.environment))
         let manual = environments.filter { $0.policy.sync == .manual && pending.contains($0.id) }.map(\.id).sorted()

@@ -67,7 +67,8 @@ struct ApplyCommand: AsyncParsableCommand {
         try await CommandRunner.reportingErrors {
             let journal = try StoreJournal.open(engine)
             _ = try? journal.store.markInterruptedRuns(at: Date())
-            let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter)
+            let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter,
+                                                      removed: RemovedTenants.owners(try journal.managedModels()))
             // Held from before observing to the end of the run: two runs that observed the same
             // world would each add what they both found missing.
             let lock = try await RunLock.acquire(store: journal.store, environments: RunLock.environments(of: desired.state, engine: engine),

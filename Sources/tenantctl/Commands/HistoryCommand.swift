@@ -37,7 +37,7 @@ struct HistoryCommand: ParsableCommand {
             if let runID {
                 guard let record = try store.run(runID) else { throw CLIError("there is no run \(runID) in the journal") }
                 let actions = try store.actions(run: runID)
-                if output == .json { print(try JSONOutput.encode(RunDetail(run: record, actions: actions))); return }
+                if output == .json { print(try JSONOutput.encode(RunDetail(run: record, actions: actions), snakeCase: true)); return }
                 print(describe(record))
                 for action in actions {
                     let duration = action.finishedAt.map { String(format: "%.1fs", $0.timeIntervalSince(action.startedAt)) } ?? "-"
@@ -47,7 +47,7 @@ struct HistoryCommand: ParsableCommand {
                 return
             }
             let runs = try store.runs(limit: limit, tenant: engine.tenant.first)
-            if output == .json { print(try JSONOutput.encode(runs)); return }
+            if output == .json { print(try JSONOutput.encode(RunList(runs: runs), snakeCase: true)); return }
             if runs.isEmpty { print("No runs in the journal yet.") }
             for record in runs { print(describe(record)) }
         }
@@ -59,7 +59,15 @@ struct HistoryCommand: ParsableCommand {
         return "run \(record.id)  \(record.command)  \(record.status.rawValue)  \(started)  \(duration)  commit \((record.commit ?? "-").prefix(12))  \(record.summary)"
     }
 
+    /// `tenantctl history --output json`, version 1.
+    struct RunList: Encodable {
+        var formatVersion = 1
+        var runs: [RunRecord]
+    }
+
+    /// `tenantctl history --run N --output json`, version 1.
     struct RunDetail: Encodable {
+        var formatVersion = 1
         var run: RunRecord
         var actions: [ActionRecord]
     }

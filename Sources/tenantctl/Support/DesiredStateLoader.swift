@@ -11,7 +11,9 @@ struct LoadedDesiredState {
     var commit: String? { analysis.snapshot.commit?.id }
     var controllers: [String] { fleet?.controllers.map(\.name.value) ?? [] }
 
-    static func load(_ repository: RepositoryOptions, tenants: Set<String>?) throws -> LoadedDesiredState {
+    /// - Parameter removed: tenants no longer in git that still own models tenantctl created (from
+    ///   the journal): `--tenant` may name them, to plan or apply their removal.
+    static func load(_ repository: RepositoryOptions, tenants: Set<String>?, removed: Set<String> = []) throws -> LoadedDesiredState {
         let analysis = Analysis(try CommandRunner.load(repository))
         if analysis.errors > 0 {
             for diagnostic in analysis.diagnostics where diagnostic.severity == .error { StandardStreams.error(diagnostic.description) }
@@ -19,7 +21,7 @@ struct LoadedDesiredState {
             throw ExitCode(1)
         }
         if let tenants {
-            let unknown = tenants.subtracting(analysis.manifests.tenants.keys).sorted()
+            let unknown = tenants.subtracting(analysis.manifests.tenants.keys).subtracting(removed).sorted()
             if !unknown.isEmpty {
                 StandardStreams.error("error: no tenant named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(analysis.snapshot.label)")
                 throw ExitCode(1)

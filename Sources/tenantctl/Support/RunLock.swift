@@ -14,7 +14,10 @@ struct RunLock {
             guard let tenants = engine.tenantFilter else { return true }
             return environment.tenant.map(tenants.contains) ?? false
         }.map(\.id)
-        return planned + (engine.tenantFilter == nil ? [deletedTenants] : [])
+        // A run over the whole fleet, or one naming a tenant no longer in git, may destroy models.
+        let present = Set(desired.environments.compactMap(\.tenant))
+        let namesRemoved = engine.tenantFilter.map { !$0.isSubset(of: present) } ?? true
+        return planned + (namesRemoved ? [deletedTenants] : [])
     }
 
     static let deletedTenants = "(deleted tenants)"

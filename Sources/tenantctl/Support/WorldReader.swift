@@ -12,8 +12,9 @@ struct PlannedWorld {
     var plan: Plan
 
     static func make(repository: RepositoryOptions, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
-        try await make(desired: try LoadedDesiredState.load(repository, tenants: engine.tenantFilter), engine: engine,
-                       journal: journal, snapshot: snapshot)
+        let managed = try snapshot?.managedModels ?? journal?.managedModels() ?? [:]
+        return try await make(desired: try LoadedDesiredState.load(repository, tenants: engine.tenantFilter, removed: RemovedTenants.owners(managed)),
+                              engine: engine, journal: journal, snapshot: snapshot)
     }
 
     static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
