@@ -72,6 +72,7 @@ public final class GitRepository: @unchecked Sendable {
                 defer { git_object_free(commit) }
                 return ObjectID(git_object_id(commit))
             }
+            if git_repository_is_shallow(handle) == 1 { throw GitSourceError.beyondShallowClone(ref: ref) }
             throw GitSourceError.unknownRef(ref: ref)
         }
     }

@@ -8,6 +8,8 @@ public enum GitSourceError: Error, CustomStringConvertible, LocalizedError {
     /// `credentialsGiven` is false when the server asked for credentials and none were configured.
     case authenticationFailed(url: String, credentialsGiven: Bool = true)
     case unknownRef(ref: String)
+    /// Not found in a shallow clone: it may lie beyond the clone's depth.
+    case beyondShallowClone(ref: String)
     case timeout(url: String, seconds: Int)
     case libgit2(operation: String, message: String)
     /// `--repo` could not be understood at all.
@@ -35,6 +37,9 @@ public enum GitSourceError: Error, CustomStringConvertible, LocalizedError {
                 + "set TENANTCTL_GIT_TOKEN or use --git-token-file."
         case .unknownRef(let ref):
             return "'\(ref)' is not a branch, tag or commit id of the repository."
+        case .beyondShallowClone(let ref):
+            return "'\(ref)' is not in this shallow clone's history: it may be older than the clone's depth. "
+                + "Deepen the clone (git fetch --unshallow; in GitLab CI set GIT_DEPTH: 0), or check the name."
         case .timeout(let url, let seconds):
             let duration = seconds == 1 ? "1 second" : "\(seconds) seconds"
             return "Gave up on \(url) after \(duration): check the network path to the git server "

@@ -11,14 +11,18 @@ struct TenantCtl: AsyncParsableCommand {
         environment, observes what Juju runs, and plans, applies and reports drift.
 
         Exit codes: 0 success or nothing to do, 1 error (invalid manifests, unreachable repository, \
-        a failed action…), 2 changes planned or drift found (plan, drift).
+        a failed action…), 2 changes planned or drift found (plan, drift), 130 an apply stopped \
+        by SIGINT or SIGTERM.
 
         Examples:
           tenantctl validate --repo https://gitlab.example.com/ops/tenants.git --ref main
-          tenantctl render --repo /srv/tenants acme --env production --output json
+          tenantctl render --repo /srv/tenants boulangerie-durand --env production --output json
           tenantctl changed --repo /srv/tenants --from HEAD~1 --to HEAD
           tenantctl plan --repo /srv/tenants --juju-bin juju-sim
           tenantctl apply --repo /srv/tenants --auto-approve
+
+        Shell completion: tenantctl --generate-completion-script bash|zsh|fish prints a script \
+        (for bash: tenantctl --generate-completion-script bash > /etc/bash_completion.d/tenantctl).
         """,
         version: TenantctlVersion.current,
         subcommands: [ValidateCommand.self, RenderCommand.self, ChangedCommand.self, PlanCommand.self, ApplyCommand.self,

@@ -30,7 +30,7 @@ struct ApplyCommand: AsyncParsableCommand {
         folders), are removed after each call, and what a killed run left there is removed when \
         the next apply starts. deploy and destroy-model may take --juju-long-timeout; a running \
         action prints a line every 15 s.
-        """)
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "TENANTCTL_SECRETS_FILE"))
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions

@@ -13,8 +13,8 @@ struct DriftCommand: AsyncParsableCommand {
 
         Examples:
           tenantctl drift --repo . --juju-bin juju-sim
-          tenantctl drift --repo . --tenant acme --output markdown
-        """)
+          tenantctl drift --repo . --tenant boulangerie-durand --output markdown
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world))
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions

@@ -10,11 +10,11 @@ struct HistoryCommand: ParsableCommand {
         Examples:
           tenantctl history                  the last 20 runs
           tenantctl history --run 12         every action attempt of run 12
-          tenantctl history --tenant acme --output json
+          tenantctl history --tenant boulangerie-durand --output json
 
         The repository options are accepted, so scripts can pass the same set of options to \
         plan, apply, drift, observe and history; the journal alone is read.
-        """)
+        """ + EnvironmentHelp.line("TENANTCTL_STATE_DIR (else XDG_DATA_HOME, HOME)"))
 
     /// Accepted so that scripts pass one set of options to plan, apply, drift, observe and
     /// history; the journal does not depend on the repository.

@@ -13,7 +13,7 @@ struct ObserveCommand: AsyncParsableCommand {
 
         Example:
           tenantctl observe --repo . --juju-bin juju-sim --out snapshot.json
-        """)
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world))
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions

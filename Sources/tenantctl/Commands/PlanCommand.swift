@@ -8,7 +8,7 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Observe Juju and show the ordered actions that would bring it to the manifests.",
         discussion: """
-        Exit status (like terraform plan -detailed-exitcode): 0 nothing to do, 2 changes planned, \
+        Exit status (like terraform plan -detailed-exitcode): 0 nothing to do, 2 changes planned or removals withheld, \
         1 error — including an environment that could not be observed (its controller unknown, \
         juju unreachable or timing out), which is never planned for. The repository must be valid \
         (a tenant that fails to parse must not look deleted).
@@ -21,7 +21,7 @@ struct PlanCommand: AsyncParsableCommand {
           tenantctl plan --repo . --out plan.json --output markdown > note.md
           tenantctl observe --repo . --out snapshot.json   # where Juju is reachable
           tenantctl plan --repo . --observed snapshot.json # in CI, without Juju credentials
-        """)
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "NO_COLOR"))
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions

@@ -13,9 +13,9 @@ struct RenderCommand: ParsableCommand {
         elsewhere in the repository do not block it.
 
         Examples:
-          tenantctl render --repo . acme
-          tenantctl render --repo . acme --env production --output json
-        """)
+          tenantctl render --repo . boulangerie-durand
+          tenantctl render --repo . boulangerie-durand --env production --output json
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository))
 
     @OptionGroup var repository: RepositoryOptions
 

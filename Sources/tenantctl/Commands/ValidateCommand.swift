@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
           tenantctl validate --repo . --ref main
           tenantctl validate --repo https://gitlab.example.com/ops/tenants.git --git-token-file /run/secrets/gitlab
           tenantctl validate --dir ./tenants-repo --output json
-        """)
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository))
 
     @OptionGroup var repository: RepositoryOptions
 
