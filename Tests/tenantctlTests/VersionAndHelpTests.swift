@@ -32,10 +32,10 @@ final class VersionAndHelpTests: CLITestCase {
             (["validate"], ["Examples:", "tenantctl validate --repo . --ref main",
                             "tenantctl validate --dir ./tenants-repo --output json",
                             "--repo <path|url>", "--ref <ref>", "--git-token-file <file>", "--no-fetch", "--output"]),
-            (["render"], ["Examples:", "tenantctl render --repo . acme",
-                          "tenantctl render --repo . acme --env production --output json", "<tenant>", "--env"]),
+            (["render"], ["Examples:", "tenantctl render --repo . boulangerie-durand",
+                          "tenantctl render --repo . boulangerie-durand --env production --output json", "<tenant>", "--env"]),
             (["changed"], ["Examples:", "tenantctl changed --repo . --from HEAD~1 --to HEAD",
-                           "tenantctl changed --repo . --from origin/main --to feature/acme --output json", "--from", "--to"]),
+                           "tenantctl changed --repo . --from origin/main --to feature/garage-petit --output json", "--from", "--to"]),
             (["version"], ["Print tenantctl's version"]),
         ]
         for (arguments, needles) in expectations {
