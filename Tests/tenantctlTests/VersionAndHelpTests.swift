@@ -35,7 +35,7 @@ final class VersionAndHelpTests: CLITestCase {
             (["render"], ["Examples:", "tenantctl render --repo . boulangerie-durand",
                           "tenantctl render --repo . boulangerie-durand --env production --output json", "<tenant>", "--env"]),
             (["changed"], ["Examples:", "tenantctl changed --repo . --from HEAD~1 --to HEAD",
-                           "tenantctl changed --repo . --from origin/main --to feature/garage-petit --output json", "--from", "--to"]),
+                           "tenantctl changed --repo . --from origin/main --to feature/tls --output json", "--from", "--to"]),
             (["version"], ["Print tenantctl's version"]),
         ]
         for (arguments, needles) in expectations {

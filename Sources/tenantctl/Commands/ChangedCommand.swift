@@ -17,7 +17,7 @@ struct ChangedCommand: ParsableCommand {
 
         Examples:
           tenantctl changed --repo . --from HEAD~1 --to HEAD
-          tenantctl changed --repo . --from origin/main --to feature/garage-petit --output json
+          tenantctl changed --repo . --from origin/main --to feature/tls --output json
         """ + EnvironmentHelp.line(EnvironmentHelp.repository))
 
     @OptionGroup var repository: RepositoryOptions
