@@ -65,6 +65,9 @@ public struct JujuExecutor: Sendable {
         case .removeApplication:
             try await tolerating([.entityNotFound]) { try await juju.run(["remove-application", "-m", modelRef, action.target, "--no-prompt"]) }
             try journal?.forgetApplication(controller: action.controller, model: action.model, application: action.target)
+        case .resetConfig:
+            guard case let .strings(keys)? = action.parameters["keys"], !keys.isEmpty else { throw malformed(action) }
+            try await juju.run(["config", "-m", modelRef, action.target, "--reset", keys.joined(separator: ",")])
         case .removeMachine:
             try await tolerating([.entityNotFound]) { try await juju.run(["remove-machine", "-m", modelRef, action.target, "--no-prompt"]) }
         case .destroyModel:

@@ -13,6 +13,8 @@ public enum ActionKind: String, Sendable, Codable, CaseIterable {
     case removeUnit = "juju.remove-unit"
     case removeApplication = "juju.remove-application"
     case removeMachine = "juju.remove-machine"
+    /// Options set in Juju that git does not declare go back to the charm's defaults.
+    case resetConfig = "juju.reset-config"
     case destroyModel = "juju.destroy-model"
 
     /// How the action changes the world, for `+ ~ -` rendering and summary counts.
@@ -21,7 +23,7 @@ public enum ActionKind: String, Sendable, Codable, CaseIterable {
         case .addModel, .addMachine, .deploy, .integrate: return .create
         case .refresh, .scale, .config, .expose: return .update
         case .wait: return .check
-        case .removeRelation, .removeUnit, .removeApplication, .removeMachine, .destroyModel: return .delete
+        case .removeRelation, .removeUnit, .removeApplication, .removeMachine, .resetConfig, .destroyModel: return .delete
         }
     }
 

@@ -115,6 +115,7 @@ struct EnvironmentPlanner {
             ids += planScale(desired.name, desired: units, current: current, kind: model.kind, after: dependencies)
         }
         if let config = planConfig(desired, current: current, after: dependencies) { ids.append(config) }
+        if let reset = planConfigReset(desired, current: current, after: dependencies) { ids.append(reset) }
         if desired.expose != current.exposed {
             ids.append(add(.expose, target: desired.name,
                            reasons: [Reason(field: "expose", desired: String(desired.expose), observed: String(current.exposed))],
@@ -166,6 +167,21 @@ struct EnvironmentPlanner {
         guard !reasons.isEmpty else { return nil }
         let keys = reasons.map { String($0.field.dropFirst("config.".count)) }
         return add(.config, target: desired.name, reasons: reasons, parameters: ["keys": .strings(keys)], after: stage)
+    }
+
+    /// Options Juju lists that git does not declare: export-bundle lists only options that differ
+    /// from the charm's defaults, so someone set each of them (by hand, or through a manifest
+    /// that no longer says so). Back to the defaults with prune; reported otherwise.
+    private mutating func planConfigReset(_ desired: DesiredApplication, current: ObservedApplication, after stage: [String]) -> String? {
+        let extra = current.config.keys.filter { desired.config[$0] == nil }.sorted()
+        guard !extra.isEmpty else { return nil }
+        guard environment.policy.prune else {
+            withhold(.resetConfig, target: desired.name,
+                     reason: "option(s) \(extra.joined(separator: ", ")) set in Juju but not in git; prune is off")
+            return nil
+        }
+        let reasons = extra.map { Reason(field: "config.\($0)", desired: "(charm default)", observed: current.config[$0]?.description) }
+        return add(.resetConfig, target: desired.name, reasons: reasons, parameters: ["keys": .strings(extra)], after: stage)
     }
 
     private mutating func planRelations(_ model: ObservedModel, after stage: [String]) -> [String] {

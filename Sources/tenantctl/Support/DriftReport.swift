@@ -67,7 +67,7 @@ struct DriftReport: Encodable {
         case .removeUnit: return ("unit", target)
         case .integrate, .removeRelation: return ("relation", target)
         case .deploy: return ("application", field.hasPrefix("applications.") ? String(field.dropFirst("applications.".count)) : target)
-        case .refresh, .scale, .config, .expose, .removeApplication, .wait: return ("application", target)
+        case .refresh, .scale, .config, .resetConfig, .expose, .removeApplication, .wait: return ("application", target)
         }
     }
 
@@ -92,6 +92,7 @@ struct DriftReport: Encodable {
                 : "there are more units than desired: units added out of band (juju add-unit), or the count was lowered in git"
         case .removeUnit: return "there are more units than desired: units added out of band (juju add-unit), or the count was lowered in git"
         case .config: return "the configuration differs: changed out of band (juju config), or changed in git and not applied yet"
+        case .resetConfig: return "an option is set in Juju that git does not declare: set out of band (juju config), or removed from git"
         case .expose: return "exposure differs: juju expose/unexpose out of band, or changed in git"
         case .integrate: return "a relation is missing: removed out of band (juju remove-relation), or new in git"
         case .removeRelation, .removeApplication, .removeMachine: return "present in Juju but not in git: added out of band, or removed from git"

@@ -22,6 +22,7 @@ enum JujuCommandContract {
         ("add-unit <arg> -m -n", docs + "add-unit/"),
         ("remove-unit <arg> -m --no-prompt", docs + "remove-unit/"),
         ("config <arg> --file -m", docs + "config/"),
+        ("config <arg> -m --reset", docs + "config/ (--reset key1,key2)"),
         ("expose <arg> -m", docs + "expose/"),
         ("unexpose <arg> -m", docs + "unexpose/"),
         ("integrate <arg> <arg> -m", docs + "integrate/"),

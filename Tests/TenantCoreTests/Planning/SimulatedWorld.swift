@@ -99,6 +99,10 @@ struct SimulatedWorld {
             model.relations = pairs[key, default: []].flatMap { $0 }
         case .removeMachine:
             model.machines[action.target] = nil
+        case .resetConfig:
+            if case let .strings(keys)? = action.parameters["keys"] {
+                for key in keys { model.applications[action.target]?.config[key] = nil }
+            }
         case .wait, .addModel, .destroyModel:
             break
         }
