@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("v1-journal", migrate: createJournal)
         migrator.registerMigration("v1-ownership", migrate: createOwnership)
         migrator.registerMigration("v2-environment-locks", migrate: createLocks)
+        migrator.registerMigration("v3-applied-secret-digest", migrate: addSecretDigest)
         return migrator
     }()
 
@@ -70,6 +71,12 @@ enum Schema {
                 PRIMARY KEY (controller, model, application, option_key)
             ) WITHOUT ROWID;
             """)
+    }
+
+    /// A keyed digest (HMAC, key in the state directory) of the value applied with each secret
+    /// reference: what Juju reports is compared with it, never with the value.
+    private static func addSecretDigest(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE applied_secret ADD COLUMN value_digest TEXT")
     }
 
     /// One row per environment a run holds: the second `apply` on an environment waits for it,

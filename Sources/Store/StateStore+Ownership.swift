@@ -44,7 +44,7 @@ extension StateStore {
     /// Records the Vault reference last applied to an application option. Anything but a
     /// `vault:` reference is refused: it could be the secret value itself.
     public func recordAppliedSecret(
-        controller: String, model: String, application: String, key: String, reference: String, at date: Date
+        controller: String, model: String, application: String, key: String, reference: String, digest: String? = nil, at date: Date
     ) throws {
         guard reference.hasPrefix("vault:") else {
             throw StoreError.invalidSecretReference(application: application, key: key)
@@ -52,12 +52,13 @@ extension StateStore {
         try pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO applied_secret (controller, model, application, option_key, reference, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO applied_secret (controller, model, application, option_key, reference, value_digest, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (controller, model, application, option_key) DO UPDATE
-                    SET reference = excluded.reference, recorded_at = excluded.recorded_at
+                    SET reference = excluded.reference, recorded_at = excluded.recorded_at,
+                        value_digest = COALESCE(excluded.value_digest, CASE WHEN applied_secret.reference = excluded.reference THEN applied_secret.value_digest END)
                     """,
-                arguments: [controller, model, application, key, reference, date])
+                arguments: [controller, model, application, key, reference, digest, date])
         }
     }
 
@@ -74,6 +75,25 @@ extension StateStore {
                 secrets[application, default: [:]][row["option_key"]] = row["reference"]
             }
             return secrets
+        }
+    }
+
+    /// application → option key → keyed digest of the value applied, where one was recorded.
+    public func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]] {
+        try pool.read { db in
+            var digests: [String: [String: String]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT application, option_key, value_digest FROM applied_secret
+                    WHERE controller = ? AND model = ? AND value_digest IS NOT NULL
+                    """,
+                arguments: [controller, model])
+            while let row = try rows.next() {
+                let application: String = row["application"]
+                digests[application, default: [:]][row["option_key"]] = row["value_digest"]
+            }
+            return digests
         }
     }
 

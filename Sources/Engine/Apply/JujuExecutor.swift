@@ -119,7 +119,7 @@ public struct JujuExecutor: Sendable {
         try await juju.files.with(contents: try bundle.yaml(), suffix: ".yaml") { path in
             try await juju.run(arguments + [path], timeout: juju.longTimeout)
         }
-        try recordSecrets(Self.references(environment: environment, applications: names), action: action)
+        try recordSecrets(Self.references(environment: environment, applications: names), action: action, values: resolved.values)
     }
 
     /// Juju refuses `--switch` with `--revision`: a charm switch to a pinned revision is a switch
@@ -192,7 +192,7 @@ public struct JujuExecutor: Sendable {
         try await juju.files.with(contents: document, suffix: ".yaml") { path in
             try await juju.run(["config", "-m", "\(action.controller):\(action.model)", action.target, "--file", path])
         }
-        try recordSecrets(resolved.references, action: action)
+        try recordSecrets(resolved.references, action: action, values: resolved.values)
     }
 
     // MARK: helpers
@@ -226,10 +226,18 @@ public struct JujuExecutor: Sendable {
         }
     }
 
-    private func recordSecrets(_ references: [(application: String, key: String, reference: String)], action: Action) throws {
+    /// Records the references applied and, where the value is known, its keyed digest (what
+    /// Juju reports is compared with it to see a secret changed out of band).
+    private func recordSecrets(_ references: [(application: String, key: String, reference: String)], action: Action,
+                               values: [String: [String: String]] = [:]) throws {
+        let digestKey = values.isEmpty ? nil : try journal?.secretDigestKey(create: true)
         for entry in references {
             try journal?.recordAppliedSecret(controller: action.controller, model: action.model, application: entry.application,
                                              key: entry.key, reference: entry.reference)
+            if let digestKey, let value = values[entry.application]?[entry.key] {
+                try journal?.recordAppliedSecretDigest(controller: action.controller, model: action.model, application: entry.application,
+                                                       key: entry.key, reference: entry.reference, digest: SecretDigest.of(value, key: digestKey))
+            }
         }
     }
 

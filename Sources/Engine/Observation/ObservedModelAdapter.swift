@@ -10,8 +10,11 @@ public enum ObservedModelAdapter {
 
     /// - Parameter secretOptions: per application, the options whose desired value is a Vault
     ///   reference; options whose name says they hold a secret are hidden too.
+    ///   `digestKey` turns a secret value into a keyed digest (else `(secret set)`);
+    ///   `appliedDigests` are the journal's digests of what tenantctl applied.
     public static func model(name: String, status: JujuStatus, bundle: ExportedBundle?,
-                             appliedSecrets: [String: [String: String]], secretOptions: [String: Set<String>] = [:]) -> ObservedModel {
+                             appliedSecrets: [String: [String: String]], secretOptions: [String: Set<String>] = [:],
+                             digestKey: [UInt8]? = nil, appliedDigests: [String: [String: String]] = [:]) -> ObservedModel {
         let kind: Controller.Kind = status.model.type == .caas ? .k8s : .iaas
         var applications: [String: ObservedApplication] = [:]
         var relations: [ObservedRelation] = []
@@ -26,8 +29,9 @@ public enum ObservedModelAdapter {
                 charm: application.charmName, channel: application.charmChannel, revision: application.charmRevision,
                 units: units, scale: kind == .k8s ? (application.scale ?? units.count) : nil,
                 subordinate: application.isSubordinate, exposed: application.exposed,
-                config: hidingSecrets(bundle?.applications[applicationName]?.options ?? [:], secret: secretOptions[applicationName] ?? []),
-                appliedSecrets: appliedSecrets[applicationName] ?? [:])
+                config: hidingSecrets(bundle?.applications[applicationName]?.options ?? [:], secret: secretOptions[applicationName] ?? [],
+                                      digestKey: digestKey),
+                appliedSecrets: appliedSecrets[applicationName] ?? [:], appliedDigests: appliedDigests[applicationName])
             for (endpoint, targets) in application.relations.sorted(by: { $0.key < $1.key }) {
                 for target in targets {
                     relations.append(ObservedRelation(application: applicationName, endpoint: endpoint, remoteApplication: target.relatedApplication))
@@ -43,9 +47,11 @@ public enum ObservedModelAdapter {
                              relations: relations.sorted { ($0.application, $0.endpoint, $0.remoteApplication) < ($1.application, $1.endpoint, $1.remoteApplication) })
     }
 
-    static func hidingSecrets(_ options: [String: ConfigValue], secret: Set<String>) -> [String: ConfigValue] {
+    static func hidingSecrets(_ options: [String: ConfigValue], secret: Set<String>, digestKey: [UInt8]?) -> [String: ConfigValue] {
         var result = options
-        for key in options.keys where secret.contains(key) || SecretNames.isSensitive(key) { result[key] = secretValue }
+        for (key, value) in options where secret.contains(key) || SecretNames.isSensitive(key) {
+            result[key] = digestKey.map { .string(SecretDigest.of(value.description, key: $0)) } ?? secretValue
+        }
         return result
     }
 }

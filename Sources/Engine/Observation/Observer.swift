@@ -41,7 +41,11 @@ public struct Observer: Sendable {
             state.controllers[name] = ObservedController(known: false, error: "controller '\(name)' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
         }
         let managed: [String: String]
-        do { managed = try journal?.managedModels() ?? [:] } catch {
+        let digestKey: [UInt8]?
+        do {
+            managed = try journal?.managedModels() ?? [:]
+            digestKey = try journal?.secretDigestKey(create: false)
+        } catch {
             for name in names { state.controllers[name] = ObservedController(known: false, error: "cannot read the journal: \(error)") }
             return state
         }
@@ -90,13 +94,14 @@ public struct Observer: Sendable {
         }
         let observations = await boundedMap(targets) { [secretOptions] target in
             let key = ObservedState.key(controller: target.controller, model: target.model)
-            return (key, await observeModel(controller: target.controller, model: target.model, secretOptions: secretOptions[key] ?? [:]))
+            return (key, await observeModel(controller: target.controller, model: target.model, secretOptions: secretOptions[key] ?? [:],
+                                            digestKey: digestKey))
         }
         for (key, observation) in observations { state.models[key] = observation }
         return state
     }
 
-    func observeModel(controller: String, model: String, secretOptions: [String: Set<String>] = [:]) async -> ModelObservation {
+    func observeModel(controller: String, model: String, secretOptions: [String: Set<String>] = [:], digestKey: [UInt8]? = nil) async -> ModelObservation {
         do {
             let status = try await read { try await $0.status(controller: controller, model: model) }
             // An entity juju could not read is not an observation: planning from it would refresh
@@ -107,8 +112,9 @@ public struct Observer: Sendable {
             // Juju refuses to export a model without applications: one call saved per empty model.
             let bundle = status.applications.isEmpty ? ExportedBundle() : try await read { try await $0.exportBundle(controller: controller, model: model) }
             let secrets = try journal?.appliedSecrets(controller: controller, model: model) ?? [:]
+            let digests = try journal?.appliedSecretDigests(controller: controller, model: model) ?? [:]
             return .present(ObservedModelAdapter.model(name: model, status: status, bundle: bundle, appliedSecrets: secrets,
-                                                       secretOptions: secretOptions))
+                                                       secretOptions: secretOptions, digestKey: digestKey, appliedDigests: digests))
         } catch let error as JujuCommandError where error.kind == .modelNotFound {
             // Listed a moment ago: destroyed since, or a confused API. Either way, creating it
             // again now would be a guess; the next run sees which.

@@ -13,4 +13,14 @@ public protocol Journal: Sendable {
     func appliedSecrets(controller: String, model: String) throws -> [String: [String: String]]
     func recordAppliedSecret(controller: String, model: String, application: String, key: String, reference: String) throws
     func forgetApplication(controller: String, model: String, application: String) throws
+    /// The key of the digests of applied secret values (nil: no digests, as in memory).
+    func secretDigestKey(create: Bool) throws -> [UInt8]?
+    func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws
+    func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]]
+}
+
+extension Journal {
+    public func secretDigestKey(create: Bool) throws -> [UInt8]? { nil }
+    public func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws {}
+    public func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]] { [:] }
 }

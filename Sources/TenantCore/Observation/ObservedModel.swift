@@ -32,10 +32,16 @@ public struct ObservedApplication: Codable, Sendable, Equatable {
     /// For options set from Vault: the reference last applied, recorded by tenantctl, so secrets
     /// are compared by reference and never read to plan.
     public var appliedSecrets: [String: String]
+    /// For those options: the keyed digest of the value tenantctl applied (`hmac-sha256:…`),
+    /// compared with the digest of what Juju reports to see a secret changed out of band. Nil
+    /// in snapshots written before digests were kept.
+    public var appliedDigests: [String: String]?
+    /// How a keyed digest reads in `config` and `appliedDigests`.
+    public static let secretDigestPrefix = "hmac-sha256:"
 
     public init(charm: String, channel: String? = nil, revision: Int? = nil, units: [ObservedUnit] = [], scale: Int? = nil,
                 subordinate: Bool = false, exposed: Bool = false, config: [String: ConfigValue] = [:],
-                appliedSecrets: [String: String] = [:]) {
+                appliedSecrets: [String: String] = [:], appliedDigests: [String: String]? = nil) {
         self.charm = charm
         self.channel = channel
         self.revision = revision
@@ -45,6 +51,7 @@ public struct ObservedApplication: Codable, Sendable, Equatable {
         self.exposed = exposed
         self.config = config
         self.appliedSecrets = appliedSecrets
+        self.appliedDigests = appliedDigests
     }
 
     /// How many units the application has, as the planner compares it with the desired count.

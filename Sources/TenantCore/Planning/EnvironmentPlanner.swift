@@ -159,6 +159,15 @@ struct EnvironmentPlanner {
                 let applied = current.appliedSecrets[key]
                 if applied != reference.description {
                     reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: applied ?? "(not set by tenantctl)"))
+                } else if let digest = current.appliedDigests?[key] {
+                    // Same reference applied; is the value still the one applied? Compared as keyed
+                    // digests, never as values (the observer digests what Juju reports).
+                    let observed = current.config[key]?.description
+                    if observed == nil {
+                        reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: "(reset in Juju)"))
+                    } else if let observed, observed.hasPrefix(ObservedApplication.secretDigestPrefix), observed != digest {
+                        reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: "(changed in Juju)"))
+                    }
                 }
             } else if current.config[key].map(ConfigComparison.normalized) != ConfigComparison.normalized(value) {
                 reasons.append(Reason(field: "config.\(key)", desired: value.description, observed: current.config[key]?.description))

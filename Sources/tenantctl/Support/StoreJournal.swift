@@ -67,6 +67,17 @@ struct StoreJournal: Journal {
         try store.recordAppliedSecret(controller: controller, model: model, application: application, key: key, reference: reference, at: Date())
     }
 
+    func secretDigestKey(create: Bool) throws -> [UInt8]? { try store.secretDigestKey(create: create) }
+
+    func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws {
+        try store.recordAppliedSecret(controller: controller, model: model, application: application, key: key, reference: reference,
+                                      digest: digest, at: Date())
+    }
+
+    func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]] {
+        try store.appliedSecretDigests(controller: controller, model: model)
+    }
+
     func forgetApplication(controller: String, model: String, application: String) throws {
         try store.forgetApplication(controller: controller, model: model, application: application)
     }
