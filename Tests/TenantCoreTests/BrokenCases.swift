@@ -302,5 +302,41 @@ enum BrokenCases {
         ], expected: [
             "tenants/acme.yaml:11:29: spec.environments.production.applications.traefik.revision: revision 9 needs a channel: Juju refuses to deploy a pinned revision without one (set 'channel' beside it, e.g. latest/stable)",
         ]),
+        // Item 18: bounded reading. Each input is small enough that the test is fast whatever happens.
+        BrokenCase("alias bomb used as a mapping key", [.set("tenants/acme.yaml", BrokenInputs.aliasBombAsKey)], expected: [
+            "tenants/acme.yaml:7:8: this YAML expands to more than 1048576 nodes once its aliases (*name) are replaced by what they point at; it is refused unread (an alias bomb?)",
+        ]),
+        BrokenCase("list used as a mapping key", [.replace("tenants/acme.yaml", "  offer: pme\n", "  offer: pme\n  ? [a, b]\n  : c\n")], expected: [
+            "tenants/acme.yaml:7:5: a mapping key must be a plain value, not a mapping or a list; manifests never need complex keys",
+        ]),
+        BrokenCase("lists nested deeper than the depth budget", [.replace("tenants/acme.yaml", "  offer: pme\n", "  offer: pme\n  x: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n")], expected: [
+            "tenants/acme.yaml:7:104: mappings and lists are nested more than 100 levels deep; manifests need far fewer",
+        ]),
+        BrokenCase("file over the size limit", [.set("tenants/acme.yaml", TestRepository.acme + String(repeating: "#", count: ManifestLimits.defaultMaxFileSize))], expected: [
+            "tenants/acme.yaml:1:1: file is \(TestRepository.acme.utf8.count + ManifestLimits.defaultMaxFileSize) bytes, over the limit of 1 MiB for one manifest; it is not read (split it, or raise the limit with --max-file-size or TENANTCTL_MAX_FILE_SIZE)",
+        ]),
+        BrokenCase("huge value is cut in the message", [.replace("tenants/acme.yaml", "- host: acme.bibind.com", "- host: " + String(repeating: "a", count: 20_000) + ".bibind.com")], expected: [
+            "tenants/acme.yaml:16:13: spec.domains[0].host: '" + String(repeating: "a", count: 80) + "…' is not a valid hostname: it is longer than 253 characters",
+        ]),
+        BrokenCase("many errors in one file are capped", [.replace("tenants/acme.yaml", "  offer: pme\n", "  offer: pme\n" + (0..<60).map { "  typo\($0): x\n" }.joined())], expected:
+            (0..<50).map { "tenants/acme.yaml:\(7 + $0):3: spec.typo\($0): unknown key 'typo\($0)' in Tenant spec; expected one of: offer, controller, bundle, environments, domains, policy" }
+            + ["tenants/acme.yaml:57:3: … and 10 more problems in this file, not shown (fix the ones above first)"]),
     ]
+}
+
+/// Hostile inputs for the broken cases, built in code so that the table stays readable.
+enum BrokenInputs {
+    /// Seven levels of nine aliases (9^7, 4.8 million nodes once expanded) in a 300-byte file, the
+    /// last one used as a mapping key: Yams hashes a key's whole expansion to find duplicates.
+    /// Seven levels, not more, so that even without the budget the test ends within seconds.
+    static var aliasBombAsKey: String {
+        let names = ["a", "b", "c", "d", "e", "f", "g"]
+        var lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
+        }
+        lines.append("? *g")
+        lines.append(": boom")
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

@@ -7,7 +7,7 @@ import Yams
 /// Files are decoded independently (in parallel: 10,000 tenants are common), so a file that
 /// cannot be read never stops the others from being checked.
 public enum ManifestLoader {
-    public static func load(_ files: [ManifestFile]) -> ManifestSet {
+    public static func load(_ files: [ManifestFile], limits: ManifestLimits = .default) -> ManifestSet {
         let sink = DiagnosticSink()
         var fleet: Fleet?
         var offers: [String: Offer] = [:]
@@ -19,7 +19,7 @@ public enum ManifestLoader {
         for file in files.sorted(by: { $0.path < $1.path }) {
             switch RepositoryLayout.role(of: file.path) {
             case .fleet:
-                guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, into: sink),
+                guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, limits: limits, into: sink),
                       let root = yaml.singleDocument(kind: "Fleet", into: sink) else { continue }
                 fleet = FleetDecoder.decode(Field(node: root, path: "", file: file.path, sink: sink))
             case let .offer(name):
@@ -28,7 +28,7 @@ public enum ManifestLoader {
                     continue
                 }
                 offerPaths[name] = file.path
-                guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, into: sink),
+                guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, limits: limits, into: sink),
                       let root = yaml.singleDocument(kind: "Offer", into: sink) else { continue }
                 if let offer = OfferDecoder.decode(Field(node: root, path: "", file: file.path, sink: sink), expectedName: name) {
                     offers[name] = offer
@@ -40,7 +40,7 @@ public enum ManifestLoader {
                                at: .start(of: file.path))
                     continue
                 }
-                guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, into: sink) else { continue }
+                guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, limits: limits, into: sink) else { continue }
                 if let bundle = BundleDecoder.decode(yaml, name: name, sink: sink) { bundles[name] = bundle }
             case let .tenant(name):
                 tenantFiles.append((name, file))
@@ -56,7 +56,7 @@ public enum ManifestLoader {
                        at: .start(of: Fleet.fileName))
         }
 
-        let decoded = decodeTenants(tenantFiles)
+        let decoded = decodeTenants(tenantFiles, limits: limits)
         sink.append(contentsOf: decoded.diagnostics)
         var tenants: [String: Tenant] = [:]
         var pathsByName: [String: [String]] = [:]
@@ -69,7 +69,7 @@ public enum ManifestLoader {
     }
 
     /// Decodes tenant files on every core; each chunk reports into its own sink.
-    private static func decodeTenants(_ files: [(name: String, file: ManifestFile)]) -> (tenants: [Tenant], diagnostics: [Diagnostic]) {
+    private static func decodeTenants(_ files: [(name: String, file: ManifestFile)], limits: ManifestLimits) -> (tenants: [Tenant], diagnostics: [Diagnostic]) {
         let chunkCount = max(1, min(files.count / 64, 64))
         let chunkSize = (files.count + chunkCount - 1) / max(chunkCount, 1)
         let results = ChunkResults(count: chunkCount)
@@ -80,7 +80,7 @@ public enum ManifestLoader {
             let end = min(start + chunkSize, files.count)
             if start < end {
                 for (name, file) in files[start..<end] {
-                    guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, into: sink),
+                    guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, limits: limits, into: sink),
                           let root = yaml.singleDocument(kind: "Tenant", into: sink) else { continue }
                     if let tenant = TenantDecoder.decode(Field(node: root, path: "", file: file.path, sink: sink), expectedName: name) {
                         tenants.append(tenant)

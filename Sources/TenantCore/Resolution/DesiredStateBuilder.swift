@@ -6,9 +6,12 @@
 public struct DesiredStateBuilder {
     public struct Result: Sendable {
         public var state: DesiredState
-        /// Every problem of the repository (decoding and cross-file), sorted by position.
+        /// Every problem of the repository (decoding and cross-file), sorted by position, at most
+        /// `DiagnosticCap.perFile` per file: a summary line stands for the rest.
         public var diagnostics: [Diagnostic]
-        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        /// True counts, including problems the cap left out of `diagnostics`.
+        public var errorCount: Int
+        public var warningCount: Int
         public var isValid: Bool { errorCount == 0 }
     }
 
@@ -49,7 +52,10 @@ public struct DesiredStateBuilder {
             }
         }
         environments.sort { $0.id < $1.id }
-        return Result(state: DesiredState(environments: environments), diagnostics: sink.sorted)
+        let all = sink.sorted
+        let errors = all.lazy.filter { $0.severity == .error }.count
+        return Result(state: DesiredState(environments: environments), diagnostics: DiagnosticCap.capped(all),
+                      errorCount: errors, warningCount: all.count - errors)
     }
 
     /// The models a shared offer runs for all its tenants, one per environment.

@@ -8,9 +8,19 @@ struct YAMLFile {
     let path: String
     let documents: [Node]
 
-    static func parse(path: String, bytes: [UInt8], into sink: DiagnosticSink) -> YAMLFile? {
+    static func parse(path: String, bytes: [UInt8], limits: ManifestLimits = .default, into sink: DiagnosticSink) -> YAMLFile? {
+        // Checked before anything reads the bytes: a 50 MB file took minutes and gigabytes.
+        if bytes.count > limits.maxFileSize {
+            sink.error("file is \(bytes.count) bytes, over the limit of \(ManifestLimits.describe(limits.maxFileSize)) for one manifest; it is not read (split it, or raise the limit with --max-file-size or TENANTCTL_MAX_FILE_SIZE)",
+                       at: .start(of: path))
+            return nil
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             sink.error("file is not valid UTF-8 text", at: .start(of: path))
+            return nil
+        }
+        if let refusal = YAMLPreScan.check(text, limits: limits) {
+            sink.error(refusal.message, at: SourceLocation(file: path, line: refusal.line, column: refusal.column))
             return nil
         }
         do {

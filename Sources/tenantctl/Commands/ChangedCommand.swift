@@ -45,7 +45,7 @@ struct ChangedCommand: ParsableCommand {
             let diff = try git.diff(from: old, to: new).map(PathChange.init)
             return try ChangeAnalyzer.analyze(diff) {
                 let files = try reader.manifestFiles(git, commit: new, under: ["offers", "tenants"])
-                return ChangeAnalyzer.Dependencies.of(ManifestLoader.load(files))
+                return ChangeAnalyzer.Dependencies.of(ManifestLoader.load(files, limits: try repository.manifestLimits()))
             }
         }
         switch output {

@@ -38,6 +38,12 @@ struct RepositoryReader {
 
     /// Every manifest file of the chosen commit, or of the directory given with --dir.
     func snapshot() throws -> RepositorySnapshot {
+        var snapshot = try unlimitedSnapshot()
+        snapshot.limits = try options.manifestLimits()
+        return snapshot
+    }
+
+    private func unlimitedSnapshot() throws -> RepositorySnapshot {
         if let dir = options.dir { return try DirectorySource.read(dir) }
         let repository = try openGit()
         let source = try RepositoryLocation.parse(repositoryArgument).redacted

@@ -9,6 +9,8 @@ struct RepositorySnapshot {
     var commit: CommitInfo?
     /// Files that exist but could not be read; reported like manifest problems.
     var readErrors: [Diagnostic] = []
+    /// What one manifest file may cost to read (--max-file-size).
+    var limits: ManifestLimits = .default
 
     var label: String {
         guard let commit else { return source }
