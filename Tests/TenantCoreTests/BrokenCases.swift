@@ -321,6 +321,14 @@ enum BrokenCases {
         BrokenCase("many errors in one file are capped", [.replace("tenants/acme.yaml", "  offer: pme\n", "  offer: pme\n" + (0..<60).map { "  typo\($0): x\n" }.joined())], expected:
             (0..<50).map { "tenants/acme.yaml:\(7 + $0):3: spec.typo\($0): unknown key 'typo\($0)' in Tenant spec; expected one of: offer, controller, bundle, environments, domains, policy" }
             + ["tenants/acme.yaml:57:3: … and 10 more problems in this file, not shown (fix the ones above first)"]),
+        // Item 19: secrets in clear whatever their YAML type.
+        BrokenCase("password in clear written as an integer", [.replace("tenants/acme.yaml", "admin-password: vault:tenants/acme#admin_password", "admin-password: 12345678")], expected: [
+            "tenants/acme.yaml:14:29: spec.environments.production.applications.magento.config.admin-password: 'admin-password' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
+        ]),
+        BrokenCase("secret in clear written as a number or a boolean in a bundle", [.replace("bundles/magento-k8s.yaml", "base-url: https://example.com", "base-url: https://example.com\n      db-password: 1234.5\n      api-token: true")], expected: [
+            "bundles/magento-k8s.yaml:12:20: applications.magento.options.db-password: 'db-password' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
+            "bundles/magento-k8s.yaml:13:18: applications.magento.options.api-token: 'api-token' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
+        ]),
     ]
 }
 
