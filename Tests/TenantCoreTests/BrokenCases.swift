@@ -329,6 +329,19 @@ enum BrokenCases {
             "bundles/magento-k8s.yaml:12:20: applications.magento.options.db-password: 'db-password' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
             "bundles/magento-k8s.yaml:13:18: applications.magento.options.api-token: 'api-token' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
         ]),
+        // Item 21: numbers have upper bounds (Bounds).
+        BrokenCase("units of 2^63-1 in an override", [.replace("tenants/acme.yaml", "          revision: 57\n", "          revision: 57\n          units: 9223372036854775807\n")], expected: [
+            "tenants/acme.yaml:13:18: spec.environments.production.applications.magento.units: expected a number of units of at most 1000, got 9223372036854775807",
+        ]),
+        BrokenCase("machine count over the bound", [.replace("offers/grand-compte.yaml", "- {count: 3,", "- {count: 1001,")], expected: [
+            "offers/grand-compte.yaml:16:19: spec.environments.production.machines[0].count: expected a count of at most 1000, got 1001",
+        ]),
+        BrokenCase("revision over the bound in a bundle", [.replace("bundles/magento-k8s.yaml", "    revision: 50\n", "    revision: 1000001\n")], expected: [
+            "bundles/magento-k8s.yaml:6:15: applications.magento.revision: expected a revision of at most 1000000, got 1000001",
+        ]),
+        BrokenCase("scale over the bound in a bundle", [.replace("bundles/magento-k8s.yaml", "    scale: 1\n    trust: true", "    scale: 5000\n    trust: true")], expected: [
+            "bundles/magento-k8s.yaml:7:12: applications.magento.scale: expected a number of units of at most 1000, got 5000",
+        ]),
     ]
 }
 

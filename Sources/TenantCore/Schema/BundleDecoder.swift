@@ -114,7 +114,8 @@ enum BundleDecoder {
             }
             application.channel = channel.value
         }
-        if let field = map.optional("revision"), let revision = field.nonNegativeInt() {
+        if let field = map.optional("revision"), let revision = field.nonNegativeInt(),
+           field.within(revision, max: Bounds.revision, what: "a revision") {
             application.revision = revision.value
             if application.channel == nil {
                 field.error("revision \(revision.value) needs a channel: Juju refuses a bundle that pins a revision without one (set 'channel', e.g. latest/stable, for future upgrades)")
@@ -123,7 +124,10 @@ enum BundleDecoder {
         if map.has("num_units"), map.has("scale") {
             map.optional("scale")?.error("set either num_units or scale, not both")
         }
-        if let units = (map.optional("num_units") ?? map.optional("scale"))?.nonNegativeInt() { application.units = units.value }
+        if let field = map.optional("num_units") ?? map.optional("scale"), let units = field.nonNegativeInt(),
+           field.within(units, max: Bounds.units, what: "a number of units") {
+            application.units = units.value
+        }
         if let placement = map.optional("to") ?? map.optional("placement") {
             if case .scalar = placement.node { application.to = placement.string().map { [$0.value] } ?? [] }
             else { application.to = placement.sequence()?.compactMap { item in
