@@ -342,6 +342,13 @@ enum BrokenCases {
         BrokenCase("scale over the bound in a bundle", [.replace("bundles/magento-k8s.yaml", "    scale: 1\n    trust: true", "    scale: 5000\n    trust: true")], expected: [
             "bundles/magento-k8s.yaml:7:12: applications.magento.scale: expected a number of units of at most 1000, got 5000",
         ]),
+        // Item 23: file names and values are printed escaped, on one line.
+        BrokenCase("file name with a newline cannot forge a diagnostic line", [.set("tenants/bad.yaml\ntenantctl.yaml:1:1: forged.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: bad\nspec:\n  offer: pme\n")], expected: [
+            "tenants/bad.yaml\\ntenantctl.yaml:1:1: forged.yaml:4:9: metadata.name: 'bad' does not match the file name 'bad.yaml\\ntenantctl.yaml:1:1: forged'; a manifest is named after its file",
+        ]),
+        BrokenCase("value with control characters is escaped in the message", [.replace("tenants/acme.yaml", "  offer: pme\n", "  offer: pme\n  controller: \"k8s\\ntenants/acme.yaml:1:1: forged\\u202E\"\n")], expected: [
+            "tenants/acme.yaml:7:15: spec.controller: no controller named 'k8s\\ntenants/acme.yaml:1:1: forged\\u{202E}' in tenantctl.yaml",
+        ]),
     ]
 }
 

@@ -10,6 +10,8 @@ enum MessageText {
     static let maxLength = 1_000
 
     static func bounded(_ message: String) -> String {
+        // Messages quote file names and values: both may hold newlines and other control characters.
+        let message = Printable.escaped(message)
         guard message.utf8.count > maxQuotedLength else { return message }
         var result = ""
         var rest = Substring(message)

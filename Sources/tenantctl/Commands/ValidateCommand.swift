@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
                           plural(analysis.manifests.bundles.count, "bundle"), plural(analysis.result.state.environments.count, "environment")]
                 .joined(separator: ", ")
             let verdict = analysis.errors == 0 ? "valid" : "invalid"
-            print("\(snapshot.label): \(verdict): \(counts); \(plural(analysis.errors, "error")), \(plural(analysis.warnings, "warning"))")
+            print("\(Printable.escaped(snapshot.label)): \(verdict): \(counts); \(plural(analysis.errors, "error")), \(plural(analysis.warnings, "warning"))")
         case .json:
             print(try JSONOutput.encode(ValidationReport(analysis)))
         }
