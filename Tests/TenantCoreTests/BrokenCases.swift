@@ -349,6 +349,25 @@ enum BrokenCases {
         BrokenCase("value with control characters is escaped in the message", [.replace("tenants/acme.yaml", "  offer: pme\n", "  offer: pme\n  controller: \"k8s\\ntenants/acme.yaml:1:1: forged\\u202E\"\n")], expected: [
             "tenants/acme.yaml:7:15: spec.controller: no controller named 'k8s\\ntenants/acme.yaml:1:1: forged\\u{202E}' in tenantctl.yaml",
         ]),
+        // Item 22: what Juju or Kubernetes would refuse at deploy.
+        BrokenCase("placement to a machine the bundle does not define", [.replace("bundles/magento-machines.yaml", "to: [\"0\"]", "to: [\"lxd:1\"]")], expected: [
+            "bundles/magento-machines.yaml:9:10: applications.magento.to: placement 'lxd:1' refers to machine '1', which the bundle does not define under machines (it defines: 0)",
+        ]),
+        BrokenCase("placement beside an application the bundle does not define", [.replace("bundles/magento-machines.yaml", "to: [\"0\"]", "to: [\"mysq/0\"]")], expected: [
+            "bundles/magento-machines.yaml:9:10: applications.magento.to: placement 'mysq/0' refers to application 'mysq', which the bundle does not define (did you mean 'mysql'?)",
+        ]),
+        BrokenCase("model name Juju reserves", [.replace("tenants/acme.yaml", "    staging: {}\n", "    staging: {model: controller}\n")], expected: [
+            "tenants/acme.yaml:8:22: spec.environments.staging.model: model name 'controller' is reserved: Juju names its own models 'controller' and 'default' on every controller; choose another",
+        ]),
+        BrokenCase("model name Kubernetes reserves", [.replace("tenants/acme.yaml", "    staging: {}\n", "    staging: {model: kube-system}\n")], expected: [
+            "tenants/acme.yaml:8:22: spec.environments.staging.model: model name 'kube-system' is a namespace Kubernetes reserves (default and kube-*); choose another",
+        ]),
+        BrokenCase("derived model name too long for a Kubernetes namespace", [.set("tenants/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nspec:\n  offer: pme\n  environments:\n    production-europe-west-1: {}\n")], expected: [
+            "tenants/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.yaml:8:5: spec.environments.production-europe-west-1: model name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-production-europe-west-1' (made of <tenant>-<environment>) is 65 characters long; a DNS label has at most 63; Juju makes a Kubernetes namespace of it: set a shorter 'model' for this environment",
+        ]),
+        BrokenCase("tenant claims the platform's own domain", [.replace("tenants/acme.yaml", "- host: acme.bibind.com", "- host: bibind.com")], expected: [
+            "tenants/acme.yaml:16:13: spec.domains[0].host: 'bibind.com' is the platform's own domain (the apex of wildcard zone 'bibind.com' in tenantctl.yaml); a tenant can use a host below it, not the domain itself",
+        ]),
     ]
 }
 

@@ -41,6 +41,7 @@ public struct DesiredStateBuilder {
                 environments += TenantResolver(tenant: manifests.tenants[name]!, fleet: fleet, manifests: manifests, sink: sink).resolve()
             }
             UniquenessChecks.check(environments: environments, manifests: manifests, sink: sink)
+            ModelNameChecks.check(environments: environments, manifests: manifests, sink: sink)
             checkVaultConfigured(environments, fleet: fleet)
         } else {
             // Without tenantctl.yaml nothing resolves, but every file is still decoded and its

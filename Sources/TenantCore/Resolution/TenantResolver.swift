@@ -221,6 +221,14 @@ struct TenantResolver {
         var providerName: String
         var wildcard = false
         if let fleetZone = fleet.zone(containing: host) {
+            // A wildcard zone hands its one-label hosts out to tenants; its apex is the platform's
+            // own (its site, its records). Other fleet zones may be customer zones the platform
+            // hosts (a tenant may then use their apex), so only wildcard zones are kept back.
+            if host == fleetZone.zone.value, fleetZone.wildcard {
+                error("\(prefix).host", "'\(host)' is the platform's own domain (the apex of wildcard zone '\(fleetZone.zone.value)' in \(Fleet.fileName)); a tenant can use a host below it, not the domain itself",
+                      at: domain.host.location)
+                return nil
+            }
             if domain.register {
                 error("\(prefix).register", "'\(host)' is in zone '\(fleetZone.zone.value)', which the fleet already manages; there is nothing to register",
                       at: domain.location)

@@ -30,6 +30,8 @@ enum BundleDecoder {
             apply(root, to: &bundle, isOverlay: index > 0, requireVaultForSecrets: requireVaultForSecrets)
         }
         checkRelations(bundle, sink: sink)
+        // After every document: an overlay may define the machines its placements name.
+        if !bundle.isKubernetes { Placement.check(bundle, sink: sink) }
         return bundle
     }
 
@@ -129,12 +131,13 @@ enum BundleDecoder {
             application.units = units.value
         }
         if let placement = map.optional("to") ?? map.optional("placement") {
-            if case .scalar = placement.node { application.to = placement.string().map { [$0.value] } ?? [] }
-            else { application.to = placement.sequence()?.compactMap { item in
+            if case .scalar = placement.node { application.placements = placement.string().map { [$0] } ?? [] }
+            else { application.placements = placement.sequence()?.compactMap { item in
                 // Juju accepts bare machine numbers in `to:` lists.
-                if item.node.tagName == .int, let number = item.node.int { return String(number) }
-                return item.string()?.value
+                if item.node.tagName == .int, let number = item.node.int { return Located(String(number), at: item.location) }
+                return item.string()
             } ?? [] }
+            application.to = application.placements.map(\.value)
         }
         if let options = map.optional("options")?.configMap(requireVaultForSecrets: requireVaultForSecrets) {
             application.options.merge(options) { _, new in new }

@@ -6,7 +6,7 @@ enum UniquenessChecks {
         for environment in environments where !environment.sharedModel {
             let key = "\(environment.controller):\(environment.model)"
             if let owner = modelOwners[key] {
-                let location = location(of: environment, manifests: manifests)
+                let location = modelLocation(of: environment, manifests: manifests).location
                 sink.error("model '\(environment.model)' on controller '\(environment.controller)' is used by both \(owner) and \(environment.id); model names must be unique",
                            at: location, field: "spec.environments.\(environment.environment).model")
             } else {
@@ -27,15 +27,18 @@ enum UniquenessChecks {
         }
     }
 
-    private static func location(of environment: DesiredEnvironment, manifests: ManifestSet) -> SourceLocation {
+    /// Where an environment's model name is written, or where it is derived from (the environment,
+    /// else the tenant's name), with the field to name in the message.
+    static func modelLocation(of environment: DesiredEnvironment, manifests: ManifestSet) -> (location: SourceLocation, field: String) {
         if let tenantName = environment.tenant, let tenant = manifests.tenants[tenantName] {
             let declared = tenant.environments?.first { $0.name.value == environment.environment }
-            return declared?.model?.location ?? declared?.name.location ?? tenant.name.location
+            let field = "spec.environments.\(environment.environment)" + (declared?.model != nil ? ".model" : "")
+            return (declared?.model?.location ?? declared?.name.location ?? tenant.name.location, field)
         }
         if let offer = manifests.offers[environment.offer] {
-            return offer.sharedModels[environment.environment]?.location ?? offer.name.location
+            return (offer.sharedModels[environment.environment]?.location ?? offer.name.location, "spec.sharedModels.\(environment.environment)")
         }
-        return .start(of: Fleet.fileName)
+        return (.start(of: Fleet.fileName), "")
     }
 
     private static func domainLocation(host: String, environment: DesiredEnvironment, manifests: ManifestSet) -> SourceLocation {
