@@ -142,12 +142,15 @@ enum BrokenCases {
             "tenants/acme.yaml:8:13: spec.domains[0].host: 'localhost' is not a valid hostname: it must have at least two labels (like shop.example.com)",
         ]),
         BrokenCase("tenant defined twice", [.set("tenants/acme/tenant.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n")], expected: [
+            "tenants/acme.yaml:1:1: tenant 'acme' is defined twice: in tenants/acme.yaml and in tenants/acme/tenant.yaml; keep one",
             "tenants/acme/tenant.yaml:1:1: tenant 'acme' is defined twice: in tenants/acme.yaml and in tenants/acme/tenant.yaml; keep one",
         ]),
         BrokenCase("hostname claimed by two tenants", [.set("tenants/other.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: other\nspec:\n  offer: pme\n  domains:\n    - host: acme.bibind.com\n")], expected: [
+            "tenants/acme.yaml:16:13: host 'acme.bibind.com' is claimed by both acme/production and other/production; a hostname belongs to one environment",
             "tenants/other.yaml:8:13: host 'acme.bibind.com' is claimed by both acme/production and other/production; a hostname belongs to one environment",
         ]),
         BrokenCase("model name used by two tenants", [.set("tenants/other.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: other\nspec:\n  offer: pme\n  environments:\n    production: {model: acme-production}\n")], expected: [
+            "tenants/acme.yaml:9:5: model 'acme-production' on controller 'k8s' is used by both acme/production and other/production; model names must be unique",
             "tenants/other.yaml:8:25: model 'acme-production' on controller 'k8s' is used by both acme/production and other/production; model names must be unique",
         ]),
         BrokenCase("missing offer", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pmee\n")], expected: [
@@ -244,10 +247,11 @@ enum BrokenCases {
             "bundles/magento-k8s.yaml:16:5: applications.mysql.num_unit: unknown key 'num_unit' in bundle application 'mysql' (did you mean 'num_units'?); expected one of: charm, channel, revision, num_units, scale, to, placement, options, expose, exposed-endpoints, constraints, base, series, trust, storage, devices, resources, bindings, annotations, offers, plan",
         ]),
         BrokenCase("file that is not UTF-8", [.bytes("tenants/acme.yaml", [0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a])], expected: [
-            "tenants/acme.yaml:1:1: file is not valid UTF-8 text",
+            "tenants/acme.yaml:1:7: file is not valid UTF-8 text: byte 0xFF here starts no UTF-8 character (save the file as UTF-8)",
         ]),
         BrokenCase("duplicate controller", [.replace("tenantctl.yaml", "    - name: openstack\n", "    - name: k8s\n")], expected: [
             "offers/grand-compte.yaml:7:15: spec.controller: no controller named 'openstack' in tenantctl.yaml",
+            "tenantctl.yaml:8:13: spec.controllers: duplicate controller 'k8s' (also defined at tenantctl.yaml:11:13)",
             "tenantctl.yaml:11:13: spec.controllers: duplicate controller 'k8s' (first defined at tenantctl.yaml:8:13)",
         ]),
         BrokenCase("wildcard domain without its zone", [.replace("tenantctl.yaml", "wildcardDomain: bibind.com", "wildcardDomain: bibind.net")], expected: [
@@ -367,6 +371,30 @@ enum BrokenCases {
         ]),
         BrokenCase("tenant claims the platform's own domain", [.replace("tenants/acme.yaml", "- host: acme.bibind.com", "- host: bibind.com")], expected: [
             "tenants/acme.yaml:16:13: spec.domains[0].host: 'bibind.com' is the platform's own domain (the apex of wildcard zone 'bibind.com' in tenantctl.yaml); a tenant can use a host below it, not the domain itself",
+        ]),
+        // Item 24: locations and wording.
+        BrokenCase("manifest that is not a mapping names its top level", [.set("tenants/acme.yaml", "just a sentence\n")], expected: [
+            "tenants/acme.yaml:1:1: the file's top level: expected a mapping, got a string ('just a sentence')",
+        ]),
+        BrokenCase("integer too large for any integer", [.replace("tenants/acme.yaml", "          revision: 57\n", "          revision: 99999999999999999999\n")], expected: [
+            "tenants/acme.yaml:12:21: spec.environments.production.applications.magento.revision: '99999999999999999999' is too large: integers range from -9223372036854775808 to 9223372036854775807",
+        ]),
+        BrokenCase("tab in indentation is called a tab", [.replace("tenants/acme.yaml", "  offer: pme\n", "\toffer: pme\n")], expected: [
+            "tenants/acme.yaml:6:1: YAML syntax error: a tab in indentation: YAML indents with spaces only (replace the tab with spaces)",
+        ]),
+        BrokenCase("byte that is not UTF-8 is located on its line", [.bytes("tenants/acme.yaml", Array("apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\n  labels: {city: Besan".utf8) + [0xE7] + Array("on}\nspec:\n  offer: pme\n".utf8))], expected: [
+            "tenants/acme.yaml:5:23: file is not valid UTF-8 text: byte 0xE7 here starts no UTF-8 character (save the file as UTF-8)",
+        ]),
+        BrokenCase("HA rule broken by the offer is reported on the offer", [.replace("offers/grand-compte.yaml", "mysql: {units: 3}", "mysql: {units: 1}")], expected: [
+            "offers/grand-compte.yaml:13:24: spec.environments.production.applications.mysql.units: environment 'production' is highly available (ha: true) but application 'mysql' has 1 unit(s); HA needs at least 2",
+        ]),
+        BrokenCase("offer machines on a tenant's k8s controller are reported at both ends", [.set("offers/pme.yaml", TestRepository.pme + "      machines:\n        - {count: 2}\n")], expected: [
+            "offers/pme.yaml:15:11: spec.environments.production.machines: tenant 'acme' runs environment 'production' on k8s controller 'k8s', whose models have no machines",
+            "tenants/acme.yaml:6:10: spec.offer: offer 'pme' adds machines to environment 'production', but controller 'k8s' is a k8s controller (defined at offers/pme.yaml:15:11)",
+        ]),
+        BrokenCase("offer defined twice is reported in both files", [.set("offers/pme.yml", TestRepository.pme)], expected: [
+            "offers/pme.yaml:1:1: offer 'pme' is also defined in offers/pme.yml; keep one file per offer",
+            "offers/pme.yml:1:1: offer 'pme' is also defined in offers/pme.yaml; keep one file per offer",
         ]),
     ]
 }

@@ -24,7 +24,9 @@ public enum ManifestLoader {
                 fleet = FleetDecoder.decode(Field(node: root, path: "", file: file.path, sink: sink))
             case let .offer(name):
                 if let other = offerPaths[name] {
+                    // Both ends: either file may be the one to remove.
                     sink.error("offer '\(name)' is also defined in \(other); keep one file per offer", at: .start(of: file.path))
+                    sink.error("offer '\(name)' is also defined in \(file.path); keep one file per offer", at: .start(of: other))
                     continue
                 }
                 offerPaths[name] = file.path
@@ -36,8 +38,9 @@ public enum ManifestLoader {
             case let .bundle(name):
                 bundlePaths[name, default: []].append(file.path)
                 if bundlePaths[name]!.count > 1 {
-                    sink.error("bundle '\(name)' is also defined in \(bundlePaths[name]![0]); keep one file per bundle",
-                               at: .start(of: file.path))
+                    let first = bundlePaths[name]![0]
+                    sink.error("bundle '\(name)' is also defined in \(first); keep one file per bundle", at: .start(of: file.path))
+                    sink.error("bundle '\(name)' is also defined in \(file.path); keep one file per bundle", at: .start(of: first))
                     continue
                 }
                 guard let yaml = YAMLFile.parse(path: file.path, bytes: file.bytes, limits: limits, into: sink) else { continue }

@@ -33,8 +33,11 @@ public struct DesiredStateBuilder {
                 environments += sharedEnvironments(of: offer, fleet: fleet)
             }
             for (name, paths) in manifests.tenantFiles.sorted(by: { $0.key < $1.key }) where paths.count > 1 {
+                // Reported in both files: either may be the one to remove.
                 for path in paths.dropFirst() {
-                    sink.error("tenant '\(name)' is defined twice: in \(paths[0]) and in \(path); keep one", at: .start(of: path))
+                    let message = "tenant '\(name)' is defined twice: in \(paths[0]) and in \(path); keep one"
+                    sink.error(message, at: .start(of: path))
+                    sink.error(message, at: .start(of: paths[0]))
                 }
             }
             for name in manifests.tenantNames {

@@ -2,26 +2,24 @@
 enum UniquenessChecks {
     static func check(environments: [DesiredEnvironment], manifests: ManifestSet, sink: DiagnosticSink) {
         // Tenants of a shared offer share its model on purpose; every other model has one owner.
-        var modelOwners: [String: String] = [:]
+        // A collision is reported at both ends: whoever reads either file must see it.
+        var modelOwners: [String: DesiredEnvironment] = [:]
         for environment in environments where !environment.sharedModel {
             let key = "\(environment.controller):\(environment.model)"
-            if let owner = modelOwners[key] {
-                let location = modelLocation(of: environment, manifests: manifests).location
-                sink.error("model '\(environment.model)' on controller '\(environment.controller)' is used by both \(owner) and \(environment.id); model names must be unique",
-                           at: location, field: "spec.environments.\(environment.environment).model")
-            } else {
-                modelOwners[key] = environment.id
+            guard let owner = modelOwners[key] else { modelOwners[key] = environment; continue }
+            let message = "model '\(environment.model)' on controller '\(environment.controller)' is used by both \(owner.id) and \(environment.id); model names must be unique"
+            for end in [owner, environment] {
+                sink.error(message, at: modelLocation(of: end, manifests: manifests).location,
+                           field: "spec.environments.\(end.environment).model")
             }
         }
-        var hostOwners: [String: String] = [:]
+        var hostOwners: [String: DesiredEnvironment] = [:]
         for environment in environments {
             for domain in environment.domains {
-                if let owner = hostOwners[domain.host] {
-                    let location = domainLocation(host: domain.host, environment: environment, manifests: manifests)
-                    sink.error("host '\(domain.host)' is claimed by both \(owner) and \(environment.id); a hostname belongs to one environment",
-                               at: location, field: "spec.domains")
-                } else {
-                    hostOwners[domain.host] = environment.id
+                guard let owner = hostOwners[domain.host] else { hostOwners[domain.host] = environment; continue }
+                let message = "host '\(domain.host)' is claimed by both \(owner.id) and \(environment.id); a hostname belongs to one environment"
+                for end in [owner, environment] {
+                    sink.error(message, at: domainLocation(host: domain.host, environment: end, manifests: manifests), field: "spec.domains")
                 }
             }
         }
