@@ -11,6 +11,8 @@ struct BrokenCase {
         case bytes(String, [UInt8])
         /// Cuts the file at the first occurrence of the marker.
         case truncate(String, before: String)
+        /// A symbolic link the source found in a manifest place (links are never followed).
+        case link(String)
     }
 
     let name: String
@@ -40,9 +42,15 @@ struct BrokenCase {
             case let .truncate(path, marker):
                 let text = String(decoding: files[path]!, as: UTF8.self)
                 files[path] = Array(text.components(separatedBy: marker)[0].utf8)
+            case .link:
+                continue
             }
         }
         return files.sorted { $0.key < $1.key }.map { ManifestFile(path: $0.key, bytes: $0.value) }
+    }
+
+    func links() -> [String] {
+        edits.compactMap { if case let .link(path) = $0 { return path } else { return nil } }
     }
 }
 
@@ -396,11 +404,33 @@ enum BrokenCases {
             "offers/pme.yaml:1:1: offer 'pme' is also defined in offers/pme.yml; keep one file per offer",
             "offers/pme.yml:1:1: offer 'pme' is also defined in offers/pme.yaml; keep one file per offer",
         ]),
+        // Item 20: manifests that would vanish silently.
+        BrokenCase("tenant files with upper-case extensions", [.set("tenants/shop.YAML", BrokenInputs.tenant("shop")), .set("tenants/mall.Yml", BrokenInputs.tenant("mall"))], expected: [
+            "tenants/mall.Yml:1:1: this file is not read: tenantctl reads only lower-case .yaml and .yml files; rename it tenants/mall.yml",
+            "tenants/shop.YAML:1:1: this file is not read: tenantctl reads only lower-case .yaml and .yml files; rename it tenants/shop.yaml",
+        ]),
+        BrokenCase("misspelt manifest folder", [.set("tenant/shop.yaml", BrokenInputs.tenant("shop")), .set("tenant/mall.yaml", BrokenInputs.tenant("mall"))], expected: [
+            "tenant/mall.yaml:1:1: folder 'tenant/' is not read (did you mean 'tenants/'?): 2 YAML files in it are ignored",
+        ]),
+        BrokenCase("misnamed file in a tenant's folder", [.set("tenants/shop/tennant.yaml", BrokenInputs.tenant("shop"))], expected: [
+            "tenants/shop/tennant.yaml:1:1: tenants/shop/ has no tenant.yaml, so 1 YAML file in it is not read and no tenant 'shop' is defined (did you mean tenant.yaml?)",
+        ]),
+        BrokenCase("bundle folder without its bundle.yaml", [.set("bundles/shop/bundel.yaml", TestRepository.k8sBundle)], expected: [
+            "bundles/shop/bundel.yaml:1:1: bundles/shop/ has no bundle.yaml, so 1 YAML file in it is not read and no bundle 'shop' is defined (did you mean bundle.yaml?)",
+        ]),
+        BrokenCase("symlinked manifest folder", [.link("offers")], expected: [
+            "offers:1:1: this is a symbolic link, so it is not read: git stores only the path it points to; commit the manifests themselves here",
+        ]),
     ]
 }
 
 /// Hostile inputs for the broken cases, built in code so that the table stays readable.
 enum BrokenInputs {
+    /// A valid tenant file on offer pme.
+    static func tenant(_ name: String) -> String {
+        "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: \(name)\nspec:\n  offer: pme\n"
+    }
+
     /// Seven levels of nine aliases (9^7, 4.8 million nodes once expanded) in a 300-byte file, the
     /// last one used as a mapping key: Yams hashes a key's whole expansion to find duplicates.
     /// Seven levels, not more, so that even without the budget the test ends within seconds.

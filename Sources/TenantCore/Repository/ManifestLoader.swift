@@ -7,7 +7,8 @@ import Yams
 /// Files are decoded independently (in parallel: 10,000 tenants are common), so a file that
 /// cannot be read never stops the others from being checked.
 public enum ManifestLoader {
-    public static func load(_ files: [ManifestFile], limits: ManifestLimits = .default) -> ManifestSet {
+    /// - Parameter links: symbolic links the source found in manifest places (not followed).
+    public static func load(_ files: [ManifestFile], limits: ManifestLimits = .default, links: [String] = []) -> ManifestSet {
         let sink = DiagnosticSink()
         var fleet: Fleet?
         var offers: [String: Offer] = [:]
@@ -67,8 +68,10 @@ public enum ManifestLoader {
             pathsByName[tenant.name.value, default: []].append(tenant.file)
             if tenants[tenant.name.value] == nil { tenants[tenant.name.value] = tenant }
         }
+        let ignored = IgnoredFiles.check(paths: files.map(\.path), links: links)
+        sink.append(contentsOf: ignored.diagnostics)
         return ManifestSet(fleet: fleet, offers: offers, bundles: bundles, tenants: tenants,
-                           tenantFiles: pathsByName, diagnostics: sink.diagnostics)
+                           tenantFiles: pathsByName, diagnostics: sink.diagnostics, ignoredFiles: ignored.count)
     }
 
     /// Decodes tenant files on every core; each chunk reports into its own sink.

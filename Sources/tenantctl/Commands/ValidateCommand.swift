@@ -32,7 +32,10 @@ struct ValidateCommand: ParsableCommand {
                           plural(analysis.manifests.bundles.count, "bundle"), plural(analysis.result.state.environments.count, "environment")]
                 .joined(separator: ", ")
             let verdict = analysis.errors == 0 ? "valid" : "invalid"
-            print("\(Printable.escaped(snapshot.label)): \(verdict): \(counts); \(plural(analysis.errors, "error")), \(plural(analysis.warnings, "warning"))")
+            // Files not read are said in the summary too: a tenant must never vanish unnoticed.
+            let ignored = analysis.manifests.ignoredFiles
+            let notRead = ignored == 0 ? "" : "; \(plural(ignored, "YAML file")) not read"
+            print("\(Printable.escaped(snapshot.label)): \(verdict): \(counts); \(plural(analysis.errors, "error")), \(plural(analysis.warnings, "warning"))\(notRead)")
         case .json:
             print(try JSONOutput.encode(ValidationReport(analysis)))
         }
@@ -65,6 +68,8 @@ struct ValidationReport: Encodable {
     var offers: Int
     var bundles: Int
     var environments: Int
+    /// YAML files in manifest places that were not read (each also has a diagnostic).
+    var ignoredFiles: Int
     var diagnostics: [Entry]
 
     init(_ analysis: Analysis) {
@@ -77,6 +82,7 @@ struct ValidationReport: Encodable {
         offers = analysis.manifests.offers.count
         bundles = analysis.manifests.bundles.count
         environments = analysis.result.state.environments.count
+        ignoredFiles = analysis.manifests.ignoredFiles
         diagnostics = analysis.diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
                   severity: $0.severity.rawValue, field: $0.field, message: $0.message)
@@ -85,6 +91,7 @@ struct ValidationReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
+        case ignoredFiles = "ignored_files"
         case valid, source, commit, errors, warnings, tenants, offers, bundles, environments, diagnostics
     }
 }

@@ -8,7 +8,7 @@ struct Analysis {
 
     init(_ snapshot: RepositorySnapshot) {
         self.snapshot = snapshot
-        var manifests = ManifestLoader.load(snapshot.files, limits: snapshot.limits)
+        var manifests = ManifestLoader.load(snapshot.files, limits: snapshot.limits, links: snapshot.links)
         manifests.diagnostics += snapshot.readErrors
         self.manifests = manifests
         self.result = DesiredStateBuilder.build(manifests)
