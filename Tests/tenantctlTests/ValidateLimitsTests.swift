@@ -29,6 +29,23 @@ final class ValidateLimitsTests: CLITestCase {
                                     environment: ["TENANTCTL_MAX_FILE_SIZE": "1K"]), 0)
     }
 
+    /// The 1.3 KB file that once hung validate for minutes: nine levels of nine aliases, the last
+    /// used as a mapping key. The runner's timeout bounds the test whatever happens.
+    func testAnAliasBombIsRefusedInsteadOfHangingTheRun() throws {
+        let directory = try directoryWithAPaddedTenant(bytes: 0)
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
+        }
+        lines += ["? *i", ": boom", ""]
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: directory + "/tenants/bomb.yaml"))
+        let result = try tenantctl("validate", "--dir", directory)
+        XCTAssertExit(result, 1)
+        XCTAssertEqual(result.stdoutLines.first,
+                       "tenants/bomb.yaml:7:8: this YAML expands to more than 1048576 nodes once its aliases (*name) are replaced by what they point at; it is refused unread (an alias bomb?)")
+    }
+
     func testAMalformedLimitIsRefusedNotIgnored() throws {
         let directory = try directoryWithAPaddedTenant(bytes: 0)
         let option = try tenantctl("validate", "--dir", directory, "--max-file-size", "big")

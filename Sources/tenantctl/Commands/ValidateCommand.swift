@@ -11,6 +11,13 @@ struct ValidateCommand: ParsableCommand {
         expected. Exit status: 0 when the repository is valid (warnings allowed), 1 when any \
         error was found or the repository could not be read.
 
+        Reading is bounded: a file over --max-file-size, a document that expands past the node \
+        budget through aliases, or nesting over 100 levels is an error, not a hang. At most 50 \
+        problems are printed per file and 500 in all ("… and N more"); values in messages are \
+        cut at 80 characters and file names are printed with control characters escaped. \
+        YAML files where a manifest is expected but that are not read (upper-case extension, \
+        misspelt folder, symbolic link…) are errors, and the summary line says how many.
+
         Examples:
           tenantctl validate --repo . --ref main
           tenantctl validate --repo https://gitlab.example.com/ops/tenants.git --git-token-file /run/secrets/gitlab
