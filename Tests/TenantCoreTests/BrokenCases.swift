@@ -409,6 +409,9 @@ enum BrokenCases {
             "tenants/mall.Yml:1:1: this file is not read: tenantctl reads only lower-case .yaml and .yml files; rename it tenants/mall.yml",
             "tenants/shop.YAML:1:1: this file is not read: tenantctl reads only lower-case .yaml and .yml files; rename it tenants/shop.yaml",
         ]),
+        BrokenCase("ignored file whose name holds a tab is escaped once", [.set("tenants/a\tb.YAML", BrokenInputs.tenant("ab"))], expected: [
+            "tenants/a\\tb.YAML:1:1: this file is not read: tenantctl reads only lower-case .yaml and .yml files; rename it tenants/a\\tb.yaml",
+        ]),
         BrokenCase("misspelt manifest folder", [.set("tenant/shop.yaml", BrokenInputs.tenant("shop")), .set("tenant/mall.yaml", BrokenInputs.tenant("mall"))], expected: [
             "tenant/mall.yaml:1:1: folder 'tenant/' is not read (did you mean 'tenants/'?): 2 YAML files in it are ignored",
         ]),

@@ -47,7 +47,7 @@ public enum IgnoredFiles {
                 if let lowerCased = RepositoryLayout.readablePath(forUpperCaseExtension: path) {
                     report.count += 1
                     report.diagnostics.append(Diagnostic(at: .start(of: path),
-                        "this file is not read: tenantctl reads only lower-case .yaml and .yml files; rename it \(Printable.escaped(lowerCased))"))
+                        "this file is not read: tenantctl reads only lower-case .yaml and .yml files; rename it \(lowerCased)"))
                 } else if let owner = RepositoryLayout.folderOwner(path), !RepositoryLayout.hasManifest(owner, in: present) {
                     orphanFolders[owner.folder, default: []].append(path)
                 }
