@@ -95,10 +95,11 @@ public enum RepositoryLayout {
     }
 
     /// The manifest folder a top-level folder name is a slip of (`tenant`, `Offers`, `bundels`),
-    /// or nil for the real folders and for names nothing like them.
+    /// or nil for the real folders and for names nothing like them. One edit at most, whatever
+    /// the case: two would take `orders/` for `offers/`.
     static func manifestFolder(resembling name: String) -> String? {
         guard !topLevelFolders.contains(name), name.count >= 4, name.count <= 12 else { return nil }
-        return topLevelFolders.first { name.lowercased() == $0 || Suggestion.editDistance(name.lowercased(), $0) <= 2 }
+        return topLevelFolders.first { Suggestion.editDistance(name.lowercased(), $0) <= 1 }
     }
 
     /// The path with its extension in lower case, when only the extension's case keeps the file
