@@ -62,6 +62,9 @@ extension BrokenCases {
         BrokenCase("model name Juju reserves", [.replace("tenants/acme.yaml", "    staging: {}\n", "    staging: {model: controller}\n")], expected: [
             "tenants/acme.yaml:8:22: spec.environments.staging.model: model name 'controller' is reserved: Juju names its own models 'controller' and 'default' on every controller; choose another",
         ]),
+        BrokenCase("shared model named after Juju's default model", [.replace("offers/mutualise.yaml", "staging: mutualise-staging", "staging: default")], expected: [
+            "offers/mutualise.yaml:9:14: spec.sharedModels.staging: model name 'default' is reserved: Juju names its own models 'controller' and 'default' on every controller; choose another",
+        ]),
         BrokenCase("model name Kubernetes reserves", [.replace("tenants/acme.yaml", "    staging: {}\n", "    staging: {model: kube-system}\n")], expected: [
             "tenants/acme.yaml:8:22: spec.environments.staging.model: model name 'kube-system' is a namespace Kubernetes reserves (default and kube-*); choose another",
         ]),
