@@ -79,7 +79,7 @@ extension BrokenCases {
             "tenants/acme.yaml:1:1: the file's top level: expected a mapping, got a string ('just a sentence')",
         ]),
         BrokenCase("integer too large for any integer", [.replace("tenants/acme.yaml", "          revision: 57\n", "          revision: 99999999999999999999\n")], expected: [
-            "tenants/acme.yaml:12:21: spec.environments.production.applications.magento.revision: '99999999999999999999' is too large: integers range from -9223372036854775808 to 9223372036854775807",
+            "tenants/acme.yaml:12:21: spec.environments.production.applications.magento.revision: '99999999999999999999' is out of range: integers go from -9223372036854775808 to 9223372036854775807",
         ]),
         BrokenCase("tab in indentation is called a tab", [.replace("tenants/acme.yaml", "  offer: pme\n", "\toffer: pme\n")], expected: [
             "tenants/acme.yaml:6:1: YAML syntax error: a tab in indentation: YAML indents with spaces only (replace the tab with spaces)",

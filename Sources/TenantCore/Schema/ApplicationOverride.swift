@@ -34,8 +34,11 @@ public struct ApplicationOverride: Sendable {
             if value.value < 0 { field.error("expected a revision of 0 or more, got \(value.value)") }
             else if field.within(value, max: Bounds.revision, what: "a revision") { revision = value }
         }
-        let unitsField = map.optional("units")
-        let units = unitsField?.nonNegativeInt().flatMap { unitsField!.within($0, max: Bounds.units, what: "a number of units") ? $0 : nil }
+        var units: Located<Int>?
+        if let field = map.optional("units"), let value = field.nonNegativeInt(),
+           field.within(value, max: Bounds.units, what: "a number of units") {
+            units = value
+        }
         let baseField = map.optional("base")
         let base = baseField?.nonEmptyString()
         if let base, let problem = CharmBase.problem(base.value) {

@@ -80,7 +80,7 @@ struct Field {
         guard let value = node.int else {
             // YAML reads it as an integer, Swift cannot hold it: "expected an integer, got an
             // integer" said nothing. Digits only, so the value is safe to echo (cut if long).
-            error("'\(node.string ?? "")' is too large: integers range from \(Int.min) to \(Int.max)")
+            error("'\(node.string ?? "")' is out of range: integers go from \(Int.min) to \(Int.max)")
             return nil
         }
         return Located(value, at: location)
