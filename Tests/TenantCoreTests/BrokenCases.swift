@@ -11,6 +11,8 @@ struct BrokenCase {
         case bytes(String, [UInt8])
         /// Cuts the file at the first occurrence of the marker.
         case truncate(String, before: String)
+        /// A symbolic link the source found in a manifest place (links are never followed).
+        case link(String)
     }
 
     let name: String
@@ -40,13 +42,20 @@ struct BrokenCase {
             case let .truncate(path, marker):
                 let text = String(decoding: files[path]!, as: UTF8.self)
                 files[path] = Array(text.components(separatedBy: marker)[0].utf8)
+            case .link:
+                continue
             }
         }
         return files.sorted { $0.key < $1.key }.map { ManifestFile(path: $0.key, bytes: $0.value) }
     }
+
+    func links() -> [String] {
+        edits.compactMap { if case let .link(path) = $0 { return path } else { return nil } }
+    }
 }
 
 enum BrokenCases {
+    /// The cases of the first milestones, then those of hostile and careless input (issue 6).
     static let all: [BrokenCase] = [
         BrokenCase("yaml syntax error: unclosed flow mapping", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  policy: {sync: auto\n")], expected: [
             "tenants/acme.yaml:8:1: YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping)",
@@ -142,12 +151,15 @@ enum BrokenCases {
             "tenants/acme.yaml:8:13: spec.domains[0].host: 'localhost' is not a valid hostname: it must have at least two labels (like shop.example.com)",
         ]),
         BrokenCase("tenant defined twice", [.set("tenants/acme/tenant.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n")], expected: [
+            "tenants/acme.yaml:1:1: tenant 'acme' is defined twice: in tenants/acme.yaml and in tenants/acme/tenant.yaml; keep one",
             "tenants/acme/tenant.yaml:1:1: tenant 'acme' is defined twice: in tenants/acme.yaml and in tenants/acme/tenant.yaml; keep one",
         ]),
         BrokenCase("hostname claimed by two tenants", [.set("tenants/other.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: other\nspec:\n  offer: pme\n  domains:\n    - host: acme.bibind.com\n")], expected: [
+            "tenants/acme.yaml:16:13: host 'acme.bibind.com' is claimed by both acme/production and other/production; a hostname belongs to one environment",
             "tenants/other.yaml:8:13: host 'acme.bibind.com' is claimed by both acme/production and other/production; a hostname belongs to one environment",
         ]),
         BrokenCase("model name used by two tenants", [.set("tenants/other.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: other\nspec:\n  offer: pme\n  environments:\n    production: {model: acme-production}\n")], expected: [
+            "tenants/acme.yaml:9:5: model 'acme-production' on controller 'k8s' is used by both acme/production and other/production; model names must be unique",
             "tenants/other.yaml:8:25: model 'acme-production' on controller 'k8s' is used by both acme/production and other/production; model names must be unique",
         ]),
         BrokenCase("missing offer", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pmee\n")], expected: [
@@ -244,10 +256,11 @@ enum BrokenCases {
             "bundles/magento-k8s.yaml:16:5: applications.mysql.num_unit: unknown key 'num_unit' in bundle application 'mysql' (did you mean 'num_units'?); expected one of: charm, channel, revision, num_units, scale, to, placement, options, expose, exposed-endpoints, constraints, base, series, trust, storage, devices, resources, bindings, annotations, offers, plan",
         ]),
         BrokenCase("file that is not UTF-8", [.bytes("tenants/acme.yaml", [0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a])], expected: [
-            "tenants/acme.yaml:1:1: file is not valid UTF-8 text",
+            "tenants/acme.yaml:1:7: file is not valid UTF-8 text: byte 0xFF here starts no UTF-8 character (save the file as UTF-8)",
         ]),
         BrokenCase("duplicate controller", [.replace("tenantctl.yaml", "    - name: openstack\n", "    - name: k8s\n")], expected: [
             "offers/grand-compte.yaml:7:15: spec.controller: no controller named 'openstack' in tenantctl.yaml",
+            "tenantctl.yaml:8:13: spec.controllers: duplicate controller 'k8s' (also defined at tenantctl.yaml:11:13)",
             "tenantctl.yaml:11:13: spec.controllers: duplicate controller 'k8s' (first defined at tenantctl.yaml:8:13)",
         ]),
         BrokenCase("wildcard domain without its zone", [.replace("tenantctl.yaml", "wildcardDomain: bibind.com", "wildcardDomain: bibind.net")], expected: [
@@ -302,5 +315,5 @@ enum BrokenCases {
         ], expected: [
             "tenants/acme.yaml:11:29: spec.environments.production.applications.traefik.revision: revision 9 needs a channel: Juju refuses to deploy a pinned revision without one (set 'channel' beside it, e.g. latest/stable)",
         ]),
-    ]
+    ] + hostile
 }

@@ -7,7 +7,7 @@ final class BrokenManifestTests: XCTestCase {
     func testEachBrokenRepositoryReportsExactlyItsErrors() {
         let dump = ProcessInfo.processInfo.environment["TENANTCTL_DUMP_CASES"] != nil
         for brokenCase in BrokenCases.all {
-            let result = DesiredStateBuilder.build(ManifestLoader.load(brokenCase.files()))
+            let result = DesiredStateBuilder.build(ManifestLoader.load(brokenCase.files(), links: brokenCase.links()))
             let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
             if dump {
                 print("CASE \(brokenCase.name)")

@@ -161,3 +161,17 @@ final class RenderCommandTests: CLITestCase {
         XCTAssertEqual(try application("magento", in: production)["units"] as? Int, 2, "the offer still sizes the override bundle")
     }
 }
+
+extension RenderCommandTests {
+    /// A password YAML reads as an integer is still a password: render refuses, and never prints it.
+    func testASecretInClearThatIsNotAStringIsNeverRendered() throws {
+        let tree = try FleetRepository.commit(in: fixture, name: "numeric-secret")
+        try tree.write("tenants/acme.yaml", FleetRepository.acme.replacingOccurrences(
+            of: "admin-password: vault:tenants/acme#admin_password", with: "admin-password: 86753091"))
+        try tree.commit("A numeric password in clear")
+        let result = try tenantctl("render", "--repo", tree.path, "acme", "--output", "json")
+        XCTAssertExit(result, 1)
+        XCTAssertFalse(result.stdout.contains("86753091") || result.stderr.contains("86753091"), "\(result)")
+        XCTAssertTrue(result.stderr.contains("'admin-password' holds a secret and must be a Vault reference"), result.stderr)
+    }
+}

@@ -18,7 +18,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.severity = severity
         self.location = location
         self.field = field
-        self.message = message
+        self.message = MessageText.bounded(message)
     }
 
     public var description: String {

@@ -15,7 +15,8 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
         SourceLocation(file: file, line: 1, column: 1)
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// The file name is escaped (Printable): a newline in it must not start a forged line.
+    public var description: String { "\(Printable.escaped(file)):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -1,10 +1,15 @@
 /// "did you mean …" hints for misspelt keys and names.
 public enum Suggestion {
+    /// Longer words get no suggestion: names are labels of at most 63 characters, and the edit
+    /// distance costs the product of both lengths (a 10 MB name once spent a minute here).
+    static let maxWordLength = 64
+
     /// The closest candidate within an edit distance that still reads as a typo, if any.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        guard word.utf8.count <= maxWordLength else { return nil }
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate.utf8.count <= maxWordLength {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.1 ?? Int.max) {
                 best = (candidate, distance)

@@ -8,6 +8,8 @@ public struct ManifestSet: Sendable {
     public var tenants: [String: Tenant]
     public var tenantFiles: [String: [String]]
     public var diagnostics: [Diagnostic]
+    /// YAML files in manifest places that were not read (IgnoredFiles), for the summary line.
+    public var ignoredFiles = 0
 
     public var tenantNames: [String] { tenants.keys.sorted() }
 }

@@ -57,11 +57,72 @@ public enum RepositoryLayout {
         return nil
     }
 
-    /// True when the path may hold a manifest, so sources can skip everything else early.
+    /// True when the path may hold a manifest, or is a YAML file in a place that looks like one
+    /// (reported by IgnoredFiles), so sources can skip everything else early.
     public static func isManifestCandidate(_ path: String) -> Bool {
         switch role(of: path) {
         case .fleet, .offer, .bundle, .tenant, .strayManifest: return true
-        case .tenantAttachment, .other: return false
+        case .tenantAttachment, .other: return looksLikeManifest(path)
         }
+    }
+
+    /// A YAML file tenantctl does not read where a manifest would be: an upper-case extension,
+    /// a misspelt manifest folder, a tenant or bundle folder's own YAML files.
+    static func looksLikeManifest(_ path: String) -> Bool {
+        guard isYAMLName(path) else { return false }
+        let first = path.prefix { $0 != "/" }
+        return manifestFolder(resembling: String(first)) != nil || readablePath(forUpperCaseExtension: path) != nil
+            || folderOwner(path) != nil
+    }
+
+    /// Where a symbolic link hides manifests: a manifest folder itself (or a slip of its name), a
+    /// tenant's or bundle's folder, `tenantctl.yaml`, or a YAML file in a manifest folder.
+    public static func isManifestPlace(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let inFolder = topLevelFolders.contains(parts[0]) || manifestFolder(resembling: parts[0]) != nil
+        return path.lowercased() == Fleet.fileName || (inFolder && (parts.count <= 2 || isYAMLName(path)))
+    }
+
+    /// True for a top-level folder name that is a slip of a manifest folder's (`tenant`, `Offers`).
+    public static func isMisspeltManifestFolder(_ name: String) -> Bool {
+        manifestFolder(resembling: name) != nil
+    }
+
+    /// `.yaml` or `.yml` in any case.
+    static func isYAMLName(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+    }
+
+    /// The manifest folder a top-level folder name is a slip of (`tenant`, `Offers`, `bundels`),
+    /// or nil for the real folders and for names nothing like them. One edit at most, whatever
+    /// the case: two would take `orders/` for `offers/`.
+    static func manifestFolder(resembling name: String) -> String? {
+        guard !topLevelFolders.contains(name), name.count >= 4, name.count <= 12 else { return nil }
+        return topLevelFolders.first { Suggestion.editDistance(name.lowercased(), $0) <= 1 }
+    }
+
+    /// The path with its extension in lower case, when only the extension's case keeps the file
+    /// from being read as a manifest (`tenants/acme.YAML` → `tenants/acme.yaml`).
+    static func readablePath(forUpperCaseExtension path: String) -> String? {
+        guard let dot = path.lastIndex(of: ".") else { return nil }
+        let lowered = path[..<dot] + path[dot...].lowercased()
+        guard lowered != path else { return nil }
+        switch role(of: String(lowered)) {
+        case .fleet, .offer, .bundle, .tenant: return String(lowered)
+        default: return nil
+        }
+    }
+
+    /// `tenants/<x>` or `bundles/<x>` for a file directly in a tenant's or bundle's folder.
+    static func folderOwner(_ path: String) -> (folder: String, kind: String)? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "tenants" || parts[0] == "bundles", !parts[1].isEmpty else { return nil }
+        return ("\(parts[0])/\(parts[1])", String(parts[0].dropLast()))
+    }
+
+    /// Whether the tenant or bundle a folder belongs to is defined, in the folder or file form.
+    static func hasManifest(_ owner: (folder: String, kind: String), in paths: Set<String>) -> Bool {
+        ["yaml", "yml"].contains { paths.contains("\(owner.folder)/\(owner.kind).\($0)") || paths.contains("\(owner.folder).\($0)") }
     }
 }

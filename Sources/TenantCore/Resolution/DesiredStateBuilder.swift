@@ -6,9 +6,12 @@
 public struct DesiredStateBuilder {
     public struct Result: Sendable {
         public var state: DesiredState
-        /// Every problem of the repository (decoding and cross-file), sorted by position.
+        /// Every problem of the repository (decoding and cross-file), sorted by position, at most
+        /// `DiagnosticCap.perFile` per file: a summary line stands for the rest.
         public var diagnostics: [Diagnostic]
-        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        /// True counts, including problems the cap left out of `diagnostics`.
+        public var errorCount: Int
+        public var warningCount: Int
         public var isValid: Bool { errorCount == 0 }
     }
 
@@ -30,14 +33,18 @@ public struct DesiredStateBuilder {
                 environments += sharedEnvironments(of: offer, fleet: fleet)
             }
             for (name, paths) in manifests.tenantFiles.sorted(by: { $0.key < $1.key }) where paths.count > 1 {
+                // Reported in both files: either may be the one to remove.
                 for path in paths.dropFirst() {
-                    sink.error("tenant '\(name)' is defined twice: in \(paths[0]) and in \(path); keep one", at: .start(of: path))
+                    let message = "tenant '\(name)' is defined twice: in \(paths[0]) and in \(path); keep one"
+                    sink.error(message, at: .start(of: path))
+                    sink.error(message, at: .start(of: paths[0]))
                 }
             }
             for name in manifests.tenantNames {
                 environments += TenantResolver(tenant: manifests.tenants[name]!, fleet: fleet, manifests: manifests, sink: sink).resolve()
             }
             UniquenessChecks.check(environments: environments, manifests: manifests, sink: sink)
+            ModelNameChecks.check(environments: environments, manifests: manifests, sink: sink)
             checkVaultConfigured(environments, fleet: fleet)
         } else {
             // Without tenantctl.yaml nothing resolves, but every file is still decoded and its
@@ -49,7 +56,10 @@ public struct DesiredStateBuilder {
             }
         }
         environments.sort { $0.id < $1.id }
-        return Result(state: DesiredState(environments: environments), diagnostics: sink.sorted)
+        let all = sink.sorted
+        let errors = all.lazy.filter { $0.severity == .error }.count
+        return Result(state: DesiredState(environments: environments), diagnostics: DiagnosticCap.capped(all),
+                      errorCount: errors, warningCount: all.count - errors)
     }
 
     /// The models a shared offer runs for all its tenants, one per environment.

@@ -126,6 +126,9 @@ struct TenantResolver {
             } else if let first = offerSizing?.machines?.first, environment.sizing.machines == nil {
                 error("spec.offer", "offer '\(offer.name.value)' adds machines to environment '\(name)', but controller '\(controller.name.value)' is a k8s controller (defined at \(first.location))",
                       at: tenant.offer.location)
+                // The offer is half of the conflict: whoever edits it must see it there too.
+                error("\(prefix).machines", "tenant '\(tenant.name.value)' runs environment '\(name)' on k8s controller '\(controller.name.value)', whose models have no machines",
+                      at: first.location)
             }
             if !bundle.isKubernetes {
                 error(controllerFieldName, "bundle '\(bundle.name.value)' is a machine bundle but controller '\(controller.name.value)' is k8s; use a bundle with 'bundle: kubernetes'",
@@ -142,8 +145,11 @@ struct TenantResolver {
         let sized = Set(environment.sizing.applications.keys).union(offerSizing?.applications.keys ?? [:].keys)
         if ha {
             for application in applications where sized.contains(application.name) && (application.units ?? 2) < 2 {
+                // Where the offending number is written: in the offer when the tenant inherits it,
+                // so the offer's file carries the error and every tenant repeats the same line.
                 let location = environment.sizing.applications[application.name]?.units?.location
-                    ?? environment.sizing.ha?.location ?? tenant.offer.location
+                    ?? offerSizing?.applications[application.name]?.units?.location
+                    ?? environment.sizing.ha?.location ?? offerSizing?.ha?.location ?? tenant.offer.location
                 error("\(prefix).applications.\(application.name).units",
                       "environment '\(name)' is highly available (ha: true) but application '\(application.name)' has \(application.units ?? 0) unit(s); HA needs at least 2",
                       at: location)
@@ -160,7 +166,8 @@ struct TenantResolver {
         }
         if controller.kind == .iaas {
             for application in applications where application.units != nil && application.to.count > application.units! {
-                let location = environment.sizing.applications[application.name]?.units?.location ?? tenant.offer.location
+                let location = environment.sizing.applications[application.name]?.units?.location
+                    ?? offerSizing?.applications[application.name]?.units?.location ?? tenant.offer.location
                 error("\(prefix).applications.\(application.name).units",
                       "application '\(application.name)' has \(application.units!) unit(s) but its bundle places \(application.to.count) (to: \(application.to.joined(separator: ", "))); Juju refuses more placements than units",
                       at: location)
@@ -221,6 +228,14 @@ struct TenantResolver {
         var providerName: String
         var wildcard = false
         if let fleetZone = fleet.zone(containing: host) {
+            // A wildcard zone hands its one-label hosts out to tenants; its apex is the platform's
+            // own (its site, its records). Other fleet zones may be customer zones the platform
+            // hosts (a tenant may then use their apex), so only wildcard zones are kept back.
+            if host == fleetZone.zone.value, fleetZone.wildcard {
+                error("\(prefix).host", "'\(host)' is the platform's own domain (the apex of wildcard zone '\(fleetZone.zone.value)' in \(Fleet.fileName)); a tenant can use a host below it, not the domain itself",
+                      at: domain.host.location)
+                return nil
+            }
             if domain.register {
                 error("\(prefix).register", "'\(host)' is in zone '\(fleetZone.zone.value)', which the fleet already manages; there is nothing to register",
                       at: domain.location)

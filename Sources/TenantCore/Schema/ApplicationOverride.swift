@@ -31,9 +31,14 @@ public struct ApplicationOverride: Sendable {
         }
         var revision: Located<Int>?
         if let field = map.optional("revision"), let value = field.int() {
-            if value.value < 0 { field.error("expected a revision of 0 or more, got \(value.value)") } else { revision = value }
+            if value.value < 0 { field.error("expected a revision of 0 or more, got \(value.value)") }
+            else if field.within(value, max: Bounds.revision, what: "a revision") { revision = value }
         }
-        let units = map.optional("units")?.nonNegativeInt()
+        var units: Located<Int>?
+        if let field = map.optional("units"), let value = field.nonNegativeInt(),
+           field.within(value, max: Bounds.units, what: "a number of units") {
+            units = value
+        }
         let baseField = map.optional("base")
         let base = baseField?.nonEmptyString()
         if let base, let problem = CharmBase.problem(base.value) {
@@ -65,7 +70,8 @@ public struct MachineGroup: Hashable, Sendable, Codable {
         guard let map = field.mapping(allowed: ["count", "constraints", "base"], context: "a machine group") else { return nil }
         var count = 1
         if let countField = map.optional("count"), let value = countField.int() {
-            if value.value < 1 { countField.error("expected a count of 1 or more, got \(value.value)") } else { count = value.value }
+            if value.value < 1 { countField.error("expected a count of 1 or more, got \(value.value)") }
+            else if countField.within(value, max: Bounds.machineCount, what: "a count") { count = value.value }
         }
         let constraintsField = map.optional("constraints")
         let constraints = constraintsField?.nonEmptyString()

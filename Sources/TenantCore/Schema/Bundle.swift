@@ -29,6 +29,8 @@ public struct BundleApplication: Sendable {
     public var trust: Bool
     /// Fields passed through to Juju as written (storage, resources, bindings, annotations…).
     public var passthrough: [String: RawValue]
+    /// `to` as written, with positions, for the checks that need the whole bundle (Placement).
+    var placements: [Located<String>] = []
 }
 
 public struct BundleMachine: Hashable, Sendable, Codable {

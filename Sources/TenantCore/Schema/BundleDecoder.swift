@@ -30,6 +30,8 @@ enum BundleDecoder {
             apply(root, to: &bundle, isOverlay: index > 0, requireVaultForSecrets: requireVaultForSecrets)
         }
         checkRelations(bundle, sink: sink)
+        // After every document: an overlay may define the machines its placements name.
+        if !bundle.isKubernetes { Placement.check(bundle, sink: sink) }
         return bundle
     }
 
@@ -114,7 +116,8 @@ enum BundleDecoder {
             }
             application.channel = channel.value
         }
-        if let field = map.optional("revision"), let revision = field.nonNegativeInt() {
+        if let field = map.optional("revision"), let revision = field.nonNegativeInt(),
+           field.within(revision, max: Bounds.revision, what: "a revision") {
             application.revision = revision.value
             if application.channel == nil {
                 field.error("revision \(revision.value) needs a channel: Juju refuses a bundle that pins a revision without one (set 'channel', e.g. latest/stable, for future upgrades)")
@@ -123,14 +126,18 @@ enum BundleDecoder {
         if map.has("num_units"), map.has("scale") {
             map.optional("scale")?.error("set either num_units or scale, not both")
         }
-        if let units = (map.optional("num_units") ?? map.optional("scale"))?.nonNegativeInt() { application.units = units.value }
+        if let field = map.optional("num_units") ?? map.optional("scale"), let units = field.nonNegativeInt(),
+           field.within(units, max: Bounds.units, what: "a number of units") {
+            application.units = units.value
+        }
         if let placement = map.optional("to") ?? map.optional("placement") {
-            if case .scalar = placement.node { application.to = placement.string().map { [$0.value] } ?? [] }
-            else { application.to = placement.sequence()?.compactMap { item in
+            if case .scalar = placement.node { application.placements = placement.string().map { [$0] } ?? [] }
+            else { application.placements = placement.sequence()?.compactMap { item in
                 // Juju accepts bare machine numbers in `to:` lists.
-                if item.node.tagName == .int, let number = item.node.int { return String(number) }
-                return item.string()?.value
+                if item.node.tagName == .int, let number = item.node.int { return Located(String(number), at: item.location) }
+                return item.string()
             } ?? [] }
+            application.to = application.placements.map(\.value)
         }
         if let options = map.optional("options")?.configMap(requireVaultForSecrets: requireVaultForSecrets) {
             application.options.merge(options) { _, new in new }

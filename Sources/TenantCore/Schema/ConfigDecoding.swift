@@ -9,7 +9,9 @@ extension Field {
         for (key, field) in entries {
             if field.node.isNull { continue }
             guard let value = field.configValue() else { continue }
-            if requireVaultForSecrets, SecretNames.isSensitive(key.value), case let .string(text) = value.value, !text.isEmpty {
+            // Whatever the scalar's type: `admin-password: 12345678` is an integer to YAML and a
+            // password in clear to everyone else. Only an empty string (no secret set) passes.
+            if requireVaultForSecrets, SecretNames.isSensitive(key.value), value.value.isValueInClear {
                 field.error("'\(key.value)' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear")
                 continue
             }
@@ -54,6 +56,17 @@ extension Field {
         case let .failure(problem):
             error("malformed Vault reference '\(text)': it \(problem)")
             return nil
+        }
+    }
+}
+
+private extension ConfigValue {
+    /// A value written in the manifest itself rather than referenced in Vault.
+    var isValueInClear: Bool {
+        switch self {
+        case .secret: return false
+        case let .string(text): return !text.isEmpty
+        case .int, .double, .bool: return true
         }
     }
 }

@@ -34,6 +34,8 @@ enum FleetChecks {
         for name in names {
             if let earlier = first[name.value] {
                 sink.error("\(field): duplicate \(what) '\(name.value)' (first defined at \(earlier))", at: name.location, field: field)
+                // Both ends: the first definition is as wrong as the second.
+                sink.error("\(field): duplicate \(what) '\(name.value)' (also defined at \(name.location))", at: earlier, field: field)
             } else {
                 first[name.value] = name.location
             }

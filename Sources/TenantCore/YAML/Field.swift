@@ -24,12 +24,16 @@ struct Field {
     }
 
     func error(_ message: String) {
-        sink.error("\(path): \(message)", at: location, field: path)
+        sink.error("\(displayPath): \(message)", at: location, field: path)
     }
 
     func warning(_ message: String) {
-        sink.warning("\(path): \(message)", at: location, field: path)
+        sink.warning("\(displayPath): \(message)", at: location, field: path)
     }
+
+    /// The path as messages name it: the root of a file has no path, so it is called what it is
+    /// (`: expected a mapping` named nothing).
+    var displayPath: String { path.isEmpty ? "the file's top level" : path }
 
     func typeMismatch(expected: String) {
         var got = node.typeDescription
@@ -69,8 +73,14 @@ struct Field {
     }
 
     func int() -> Located<Int>? {
-        guard node.tagName == .int, let value = node.int else {
+        guard node.tagName == .int else {
             typeMismatch(expected: "an integer")
+            return nil
+        }
+        guard let value = node.int else {
+            // YAML reads it as an integer, Swift cannot hold it: "expected an integer, got an
+            // integer" said nothing. Digits only, so the value is safe to echo (cut if long).
+            error("'\(node.string ?? "")' is out of range: integers go from \(Int.min) to \(Int.max)")
             return nil
         }
         return Located(value, at: location)
@@ -166,7 +176,7 @@ struct Field {
 
     private func keyString(_ key: Node) -> String? {
         guard case let .scalar(scalar) = key else {
-            sink.error("\(path): mapping keys must be plain words, got \(key.typeDescription)", at: locate(key), field: path)
+            sink.error("\(displayPath): mapping keys must be plain words, got \(key.typeDescription)", at: locate(key), field: path)
             return nil
         }
         return scalar.string

@@ -12,7 +12,7 @@ struct MappingReader {
         var order: [String] = []
         for (key, value) in entries {
             guard case let .scalar(scalar) = key else {
-                field.sink.error("\(field.path): mapping keys must be plain words, got \(key.typeDescription)",
+                field.sink.error("\(field.displayPath): mapping keys must be plain words, got \(key.typeDescription)",
                                  at: field.locate(key), field: field.path)
                 continue
             }

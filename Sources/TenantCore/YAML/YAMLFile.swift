@@ -8,9 +8,21 @@ struct YAMLFile {
     let path: String
     let documents: [Node]
 
-    static func parse(path: String, bytes: [UInt8], into sink: DiagnosticSink) -> YAMLFile? {
+    static func parse(path: String, bytes: [UInt8], limits: ManifestLimits = .default, into sink: DiagnosticSink) -> YAMLFile? {
+        // Checked before anything reads the bytes: a 50 MB file took minutes and gigabytes.
+        if bytes.count > limits.maxFileSize {
+            sink.error("file is \(bytes.count) bytes, over the limit of \(ManifestLimits.describe(limits.maxFileSize)) for one manifest; it is not read (split it, or raise the limit with --max-file-size or TENANTCTL_MAX_FILE_SIZE)",
+                       at: .start(of: path))
+            return nil
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            sink.error("file is not valid UTF-8 text", at: .start(of: path))
+            let invalid = InvalidUTF8.firstError(in: bytes)
+            sink.error("file is not valid UTF-8 text: byte 0x\(String(invalid.byte, radix: 16, uppercase: true)) here starts no UTF-8 character (save the file as UTF-8)",
+                       at: SourceLocation(file: path, line: invalid.line, column: invalid.column))
+            return nil
+        }
+        if let refusal = YAMLPreScan.check(text, limits: limits) {
+            sink.error(refusal.message, at: SourceLocation(file: path, line: refusal.line, column: refusal.column))
             return nil
         }
         do {
@@ -21,7 +33,7 @@ struct YAMLFile {
             while let document = try parser.nextRoot() { documents.append(document) }
             return YAMLFile(path: path, documents: documents)
         } catch let error as YamlError {
-            let (location, message) = describe(error, path: path)
+            let (location, message) = describe(error, path: path, text: text)
             sink.error("YAML syntax error: \(message)", at: location)
             return nil
         } catch {
@@ -44,7 +56,7 @@ struct YAMLFile {
         return first
     }
 
-    private static func describe(_ error: YamlError, path: String) -> (SourceLocation, String) {
+    private static func describe(_ error: YamlError, path: String, text: String) -> (SourceLocation, String) {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: path, line: max(1, mark.line), column: max(1, mark.column))
         }
@@ -52,6 +64,10 @@ struct YAMLFile {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            // libyaml says "found character that cannot start any token" for a tab in indentation.
+            if case .scanner = error, character(at: mark, in: text) == "\t" {
+                return (at(mark), "a tab in indentation: YAML indents with spaces only (replace the tab with spaces)")
+            }
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return (at(mark), detail)
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -68,5 +84,15 @@ struct YAMLFile {
         default:
             return (.start(of: path), "\(error)")
         }
+    }
+
+    /// The character at a libyaml mark (1-based line, column counted in Unicode scalars).
+    private static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
+        guard mark.line >= 1, mark.column >= 1 else { return nil }
+        let lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+        guard mark.line <= lines.count else { return nil }
+        let scalars = lines[mark.line - 1].unicodeScalars
+        guard mark.column <= scalars.count else { return nil }
+        return scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)]
     }
 }

@@ -45,16 +45,17 @@ struct ChangedCommand: ParsableCommand {
             let diff = try git.diff(from: old, to: new).map(PathChange.init)
             return try ChangeAnalyzer.analyze(diff) {
                 let files = try reader.manifestFiles(git, commit: new, under: ["offers", "tenants"])
-                return ChangeAnalyzer.Dependencies.of(ManifestLoader.load(files))
+                return ChangeAnalyzer.Dependencies.of(ManifestLoader.load(files, limits: try repository.manifestLimits()))
             }
         }
         switch output {
         case .text:
-            let width = changes.map(\.tenant.count).max() ?? 0
+            // Tenant names and reasons come from file names, which may hold newlines (Printable).
+            let width = changes.map { Printable.escaped($0.tenant).count }.max() ?? 0
             for change in changes {
-                let name = change.tenant.padding(toLength: width, withPad: " ", startingAt: 0)
+                let name = Printable.escaped(change.tenant).padding(toLength: width, withPad: " ", startingAt: 0)
                 let kind = change.change.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-                print("\(name)  \(kind)  \(change.reasons.map(\.description).joined(separator: "; "))")
+                print("\(name)  \(kind)  \(Printable.escaped(change.reasons.map(\.description).joined(separator: "; ")))")
             }
         case .json:
             print(try JSONOutput.encode(ChangedReport(from: from, to: to, tenants: changes)))

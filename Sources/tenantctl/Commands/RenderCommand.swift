@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
         let analysis = Analysis(try CommandRunner.load(repository))
         guard let manifest = analysis.manifests.tenants[tenant] else {
             let hint = Suggestion.hint(for: tenant, in: analysis.manifests.tenantNames)
-            StandardStreams.error("error: no tenant named '\(tenant)' in \(analysis.snapshot.label)\(hint)")
+            StandardStreams.error("error: no tenant named '\(Printable.escaped(tenant))' in \(Printable.escaped(analysis.snapshot.label))\(Printable.escaped(hint))")
             throw ExitCode(1)
         }
         let blocking = Self.relevantErrors(analysis, tenant: manifest)
@@ -46,7 +46,7 @@ struct RenderCommand: ParsableCommand {
             environments = environments.filter { $0.environment == env }
             if environments.isEmpty {
                 let known = analysis.result.state.environments(ofTenant: tenant).map(\.environment)
-                StandardStreams.error("error: tenant '\(tenant)' has no environment '\(env)'; it has: \(known.joined(separator: ", "))")
+                StandardStreams.error("error: tenant '\(tenant)' has no environment '\(Printable.escaped(env))'; it has: \(known.joined(separator: ", "))")
                 throw ExitCode(1)
             }
         }

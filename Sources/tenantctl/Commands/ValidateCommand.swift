@@ -11,6 +11,13 @@ struct ValidateCommand: ParsableCommand {
         expected. Exit status: 0 when the repository is valid (warnings allowed), 1 when any \
         error was found or the repository could not be read.
 
+        Reading is bounded: a file over --max-file-size, a document that expands past the node \
+        budget through aliases, or nesting over 100 levels is an error, not a hang. At most 50 \
+        problems are printed per file and 500 in all ("… and N more"); values in messages are \
+        cut at 80 characters and file names are printed with control characters escaped. \
+        YAML files where a manifest is expected but that are not read (upper-case extension, \
+        misspelt folder, symbolic link…) are errors, and the summary line says how many.
+
         Examples:
           tenantctl validate --repo . --ref main
           tenantctl validate --repo https://gitlab.example.com/ops/tenants.git --git-token-file /run/secrets/gitlab
@@ -32,7 +39,10 @@ struct ValidateCommand: ParsableCommand {
                           plural(analysis.manifests.bundles.count, "bundle"), plural(analysis.result.state.environments.count, "environment")]
                 .joined(separator: ", ")
             let verdict = analysis.errors == 0 ? "valid" : "invalid"
-            print("\(snapshot.label): \(verdict): \(counts); \(plural(analysis.errors, "error")), \(plural(analysis.warnings, "warning"))")
+            // Files not read are said in the summary too: a tenant must never vanish unnoticed.
+            let ignored = analysis.manifests.ignoredFiles
+            let notRead = ignored == 0 ? "" : "; \(plural(ignored, "YAML file")) not read"
+            print("\(Printable.escaped(snapshot.label)): \(verdict): \(counts); \(plural(analysis.errors, "error")), \(plural(analysis.warnings, "warning"))\(notRead)")
         case .json:
             print(try JSONOutput.encode(ValidationReport(analysis)))
         }
@@ -65,6 +75,8 @@ struct ValidationReport: Encodable {
     var offers: Int
     var bundles: Int
     var environments: Int
+    /// YAML files in manifest places that were not read (each also has a diagnostic).
+    var ignoredFiles: Int
     var diagnostics: [Entry]
 
     init(_ analysis: Analysis) {
@@ -77,6 +89,7 @@ struct ValidationReport: Encodable {
         offers = analysis.manifests.offers.count
         bundles = analysis.manifests.bundles.count
         environments = analysis.result.state.environments.count
+        ignoredFiles = analysis.manifests.ignoredFiles
         diagnostics = analysis.diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
                   severity: $0.severity.rawValue, field: $0.field, message: $0.message)
@@ -85,6 +98,7 @@ struct ValidationReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
+        case ignoredFiles = "ignored_files"
         case valid, source, commit, errors, warnings, tenants, offers, bundles, environments, diagnostics
     }
 }

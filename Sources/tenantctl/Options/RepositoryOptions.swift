@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenantCore
 
 /// Where the manifests come from; shared by every command that reads them.
 struct RepositoryOptions: ParsableArguments {
@@ -30,6 +31,12 @@ struct RepositoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds allowed for connecting to and fetching from a remote.", valueName: "seconds"))
     var gitTimeout: Int = 60
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Largest manifest file read, in bytes or with a K, M or G suffix (default: $TENANTCTL_MAX_FILE_SIZE, else 1M).",
+        discussion: "A larger file is reported as an error and not parsed, so a pushed file can never hang a run.",
+        valueName: "size"))
+    var maxFileSize: String?
+
     func validate() throws {
         if repo != nil, dir != nil {
             throw ValidationError("use either --repo or --dir, not both")
@@ -40,6 +47,22 @@ struct RepositoryOptions: ParsableArguments {
         if gitTimeout < 1 {
             throw ValidationError("--git-timeout must be at least 1 second")
         }
+        if let maxFileSize, ManifestLimits.parseSize(maxFileSize) == nil {
+            throw ValidationError("--max-file-size '\(maxFileSize)' is not a size; write bytes or a number with K, M or G (like 2M)")
+        }
+    }
+
+    /// --max-file-size, else $TENANTCTL_MAX_FILE_SIZE, else 1 MiB. A malformed variable is an
+    /// error rather than silently the default: the operator meant to change the limit.
+    func manifestLimits() throws -> ManifestLimits {
+        if let maxFileSize, let bytes = ManifestLimits.parseSize(maxFileSize) { return ManifestLimits(maxFileSize: bytes) }
+        if let configured = ProcessInfo.processInfo.environment["TENANTCTL_MAX_FILE_SIZE"], !configured.isEmpty {
+            guard let bytes = ManifestLimits.parseSize(configured) else {
+                throw CLIError("TENANTCTL_MAX_FILE_SIZE '\(configured)' is not a size; write bytes or a number with K, M or G (like 2M)")
+            }
+            return ManifestLimits(maxFileSize: bytes)
+        }
+        return .default
     }
 
     var cacheDirectory: String {

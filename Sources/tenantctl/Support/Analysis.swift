@@ -8,13 +8,14 @@ struct Analysis {
 
     init(_ snapshot: RepositorySnapshot) {
         self.snapshot = snapshot
-        var manifests = ManifestLoader.load(snapshot.files)
+        var manifests = ManifestLoader.load(snapshot.files, limits: snapshot.limits, links: snapshot.links)
         manifests.diagnostics += snapshot.readErrors
         self.manifests = manifests
         self.result = DesiredStateBuilder.build(manifests)
     }
 
     var diagnostics: [Diagnostic] { result.diagnostics }
-    var errors: Int { result.diagnostics.filter { $0.severity == .error }.count }
-    var warnings: Int { result.diagnostics.filter { $0.severity == .warning }.count }
+    /// True counts: `diagnostics` is capped per file (DiagnosticCap), the counts are not.
+    var errors: Int { result.errorCount }
+    var warnings: Int { result.warningCount }
 }

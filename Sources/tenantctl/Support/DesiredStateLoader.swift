@@ -23,7 +23,7 @@ struct LoadedDesiredState {
         if let tenants {
             let unknown = tenants.subtracting(analysis.manifests.tenants.keys).subtracting(removed).sorted()
             if !unknown.isEmpty {
-                StandardStreams.error("error: no tenant named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(analysis.snapshot.label)")
+                StandardStreams.error("error: no tenant named \(unknown.map { "'\(Printable.escaped($0))'" }.joined(separator: ", ")) in \(Printable.escaped(analysis.snapshot.label))")
                 throw ExitCode(1)
             }
         }

@@ -11,14 +11,21 @@ enum DirectorySource {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         var files: [ManifestFile] = []
         var readErrors: [Diagnostic] = []
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        var links: [String] = []
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else {
             throw CLIError("cannot list \(directory)")
         }
         for case let url as URL in walker {
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             if relative == ".git" || relative.hasPrefix(".git/") { walker.skipDescendants(); continue }
-            guard RepositoryLayout.isManifestCandidate(relative),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            // Not followed: git stores a link's target path, not the files, so reading through
+            // it here would pass a check that the committed repository then fails.
+            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values.isSymbolicLink == true {
+                if RepositoryLayout.isManifestPlace(relative) { links.append(relative) }
+                continue
+            }
+            guard RepositoryLayout.isManifestCandidate(relative), values.isRegularFile == true else { continue }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 // One unreadable file must not hide the problems of all the others.
                 readErrors.append(Diagnostic(at: .start(of: relative), "cannot read this file (check its permissions)"))
@@ -26,6 +33,6 @@ enum DirectorySource {
             }
             files.append(ManifestFile(path: relative, bytes: Array(data)))
         }
-        return RepositorySnapshot(files: files, source: directory, commit: nil, readErrors: readErrors)
+        return RepositorySnapshot(files: files, source: directory, commit: nil, readErrors: readErrors, links: links)
     }
 }

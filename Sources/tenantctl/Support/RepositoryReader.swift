@@ -38,6 +38,12 @@ struct RepositoryReader {
 
     /// Every manifest file of the chosen commit, or of the directory given with --dir.
     func snapshot() throws -> RepositorySnapshot {
+        var snapshot = try unlimitedSnapshot()
+        snapshot.limits = try options.manifestLimits()
+        return snapshot
+    }
+
+    private func unlimitedSnapshot() throws -> RepositorySnapshot {
         if let dir = options.dir { return try DirectorySource.read(dir) }
         let repository = try openGit()
         let source = try RepositoryLocation.parse(repositoryArgument).redacted
@@ -48,16 +54,27 @@ struct RepositoryReader {
             // The user named no ref: "'HEAD' is not a branch…" would blame a ref they never gave.
             throw CLIError("\(source) has no commit to read: its HEAD names no commit (an empty repository?); push a commit or give --ref")
         }
-        let files = try manifestFiles(repository, commit: commit)
-        return RepositorySnapshot(files: files, source: source, commit: try repository.commitInfo(commit))
+        // The listing (trees only, no blob) finds what the manifest folders do not hold: a
+        // misspelt folder, whose files are then read to be reported, and symbolic links.
+        let entries = try repository.entries(at: commit)
+        let misspelt = Set(entries.compactMap { entry -> String? in
+            let first = String(entry.path.prefix { $0 != "/" })
+            if first.count < entry.path.count { return RepositoryLayout.isMisspeltManifestFolder(first) ? first : nil }
+            // `tenantctl.YAML` at the root: read so that it is reported, not taken for a missing fleet.
+            return entry.kind == .file && entry.path != Fleet.fileName && entry.path.lowercased() == Fleet.fileName ? entry.path : nil
+        })
+        let files = try manifestFiles(repository, commit: commit, extraFolders: misspelt.sorted())
+        let links = entries.filter { $0.kind == .symlink && RepositoryLayout.isManifestPlace($0.path) }.map(\.path)
+        return RepositorySnapshot(files: files, source: source, commit: try repository.commitInfo(commit), links: links)
     }
 
-    func manifestFiles(_ repository: GitRepository, commit: ObjectID, under prefixes: [String]? = nil) throws -> [ManifestFile] {
+    func manifestFiles(_ repository: GitRepository, commit: ObjectID, under prefixes: [String]? = nil,
+                       extraFolders: [String] = []) throws -> [ManifestFile] {
         var files: [ManifestFile] = []
         if prefixes == nil || prefixes!.contains(Fleet.fileName), let fleet = try repository.file(at: commit, path: Fleet.fileName) {
             files.append(ManifestFile(path: Fleet.fileName, bytes: fleet))
         }
-        let folders = prefixes?.filter { $0 != Fleet.fileName } ?? RepositoryLayout.topLevelFolders
+        let folders = (prefixes?.filter { $0 != Fleet.fileName } ?? RepositoryLayout.topLevelFolders) + extraFolders
         if !folders.isEmpty {
             for (path, data) in try repository.files(at: commit, under: folders) where RepositoryLayout.isManifestCandidate(path) {
                 files.append(ManifestFile(path: path, bytes: data))

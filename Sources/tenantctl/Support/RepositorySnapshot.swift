@@ -9,6 +9,10 @@ struct RepositorySnapshot {
     var commit: CommitInfo?
     /// Files that exist but could not be read; reported like manifest problems.
     var readErrors: [Diagnostic] = []
+    /// Symbolic links in manifest places: not followed, reported (IgnoredFiles).
+    var links: [String] = []
+    /// What one manifest file may cost to read (--max-file-size).
+    var limits: ManifestLimits = .default
 
     var label: String {
         guard let commit else { return source }
