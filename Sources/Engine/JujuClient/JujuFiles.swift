@@ -47,7 +47,11 @@ public struct JujuFiles: Sendable {
     public func sweep() throws {
         guard FileManager.default.fileExists(atPath: directory) else { return }
         try prepare()
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            throw JujuFilesError("cannot list \(directory) to remove what a killed run left there: \(error.localizedDescription)")
+        }
+        for name in names {
             guard let pid = Int32(name.prefix { $0.isNumber }), pid > 0 else { continue }
             if kill(pid, 0) != 0, errno == ESRCH { unlink("\(directory)/\(name)") }
         }
