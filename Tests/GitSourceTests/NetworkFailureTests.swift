@@ -57,8 +57,9 @@ final class NetworkFailureTests: XCTestCase {
         }
         XCTAssertEqual(url, location.redacted)
         XCTAssertEqual(seconds, 2)
+        // It waited for its timeout (a lower bound, which load cannot break) and then gave up;
+        // the watchdog above only keeps a regression from hanging the run.
         XCTAssertGreaterThanOrEqual(elapsed, 1.9)
-        XCTAssertLessThan(elapsed, 10)
     }
 
     /// libssh2 uses the descriptor of the stream we connected (libgit2 1.5 casts the stream to its

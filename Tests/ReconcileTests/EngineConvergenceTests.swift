@@ -119,11 +119,9 @@ final class EngineConvergenceTests: XCTestCase {
         let sim = try SimulatedJuju()
         try sim.run("add-model", "slow-production", "-c", "k8s")
         let desired = DesiredState(environments: [E.environment("slow/production", kind: .k8s, applications: [E.application("web")])])
-        let clock = ContinuousClock()
-        let started = clock.now
+        // The hang has no end of its own: only killing the call at its timeout gets past this.
         let observed = await Observer(juju: sim.cli(timeout: .seconds(2), extra: ["JUJU_SIM_HANG": "status"]), parallelism: 2, journal: nil)
             .observe(desired, controllers: ["k8s"])
-        XCTAssertLessThan(started.duration(to: clock.now), .seconds(15), "the hung call must be killed, not waited for")
         guard case let .failed(message)? = observed.models["k8s/slow-production"] else {
             return XCTFail("expected a failed observation, got \(String(describing: observed.models["k8s/slow-production"]))")
         }
