@@ -72,6 +72,17 @@ public final class SilentServer {
         port = try TestNetwork.port(of: fd)
     }
 
+    /// Whether some client connected since the server started: the kernel queued the connection
+    /// even though nothing accepted it, so a non-blocking accept finds it.
+    public func wasContacted() -> Bool {
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+        let client = accept(fd, nil, nil)
+        guard client >= 0 else { return false }
+        close(client)
+        return true
+    }
+
     public func stop() { close(fd) }
 }
 

@@ -16,6 +16,16 @@ final class CLIReconcileTests: ReconcileCase {
         XCTAssertTrue(apply.stderr.contains("[corp/production] juju.add-machine group-0 done in"), apply.stderr)
         XCTAssertFalse(apply.stdout.contains("correct horse") || apply.stderr.contains("correct horse"), "no secret in the output")
         XCTAssertEqual(try census(), Self.converged)
+        // Read from Juju, not from the planner: the channel, relation and the secret's value.
+        for model in ["k8s:acme-production", "k8s:bravo-production", "cloud:corp-production"] {
+            let view = try sim.view(model)
+            XCTAssertEqual(view.applications["shop"]?.channel, "2.4/stable", "\(model)\n\(view)")
+            XCTAssertEqual(view.applications["db"]?.channel, "8.0/stable", "\(model)\n\(view)")
+            XCTAssertEqual(view.applications["shop"]?.relatedTo, ["db"], "\(model)\n\(view)")
+            XCTAssertEqual(view.applications["shop"]?.exposed, false, "\(model)")
+        }
+        XCTAssertEqual(try sim.configSettings("k8s:acme-production", "shop")["admin-password"], "correct horse battery staple",
+                       "the secret reached Juju, resolved")
 
         let replan = try tenantctl("plan")
         XCTAssertEqual(replan.status, 0, "\(replan)")
@@ -55,7 +65,10 @@ final class CLIReconcileTests: ReconcileCase {
         let stale = try tenantctl("apply", planFile)
         XCTAssertEqual(stale.status, 1)
         XCTAssertTrue(stale.stderr.hasPrefix("error: refusing the stale plan \(planFile): the world changed since it was made"), stale.stderr)
-        XCTAssertEqual(try sim.census("k8s:acme-production").units, [:], "nothing was applied")
+        // Nothing was applied, in any of the three models.
+        XCTAssertEqual(try sim.view("k8s:acme-production"), SimModelView(applications: [:], machines: []))
+        XCTAssertEqual(try modelNames("k8s"), ["acme-production"], "bravo's model was not created")
+        XCTAssertEqual(try modelNames("cloud"), [], "corp's model was not created")
 
         XCTAssertEqual(try tenantctl("plan", "--out", planFile).status, 2)
         try repository.write("tenants/delta.yaml", ReconcileRepository.tenant("delta", offer: "pme"))
@@ -135,5 +148,14 @@ final class CLIReconcileTests: ReconcileCase {
         XCTAssertTrue(result.stdout.hasPrefix("! 3 environments not planned (acme/production, bravo/production, corp/production): cannot list Juju controllers: cannot find the program '/nonexistent/juju'"), result.stdout)
         XCTAssertEqual(result.stdout.components(separatedBy: "cannot find the program").count, 2, "said once: \(result.stdout)")
         XCTAssertTrue(result.stdout.hasSuffix("Nothing planned: 3 environment(s) could not be observed (above).\n"), "never 'No changes' after a failed observation: \(result.stdout)")
+    }
+
+    /// The models of a juju-sim controller, by short name.
+    private func modelNames(_ controller: String) throws -> [String] {
+        let text = try sim.run("models", "-c", controller, "--format=json")
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let models = document["models"] as? [[String: Any]] ?? []
+        return models.compactMap { $0["short-name"] as? String ?? ($0["name"] as? String)?.split(separator: "/").last.map(String.init) }
+            .filter { $0 != "controller" }.sorted()
     }
 }

@@ -44,10 +44,11 @@ final class ConcurrencyTests: XCTestCase {
         XCTAssertEqual(try reader.managedModels().count, workers * actionsPerWorker)
     }
 
-    /// Several processes running tenantctl for the first time create the same fresh database:
-    /// all but one lose the race to migrate it and must still open it. Openers start together,
-    /// over several rounds, so that the race really happens.
-    func testOpeningAFreshDirectoryConcurrentlySucceedsEverywhere() throws {
+    /// Several connections (one per thread, each its own StateStore) create the same fresh
+    /// database: all but one lose the race to migrate it and must still open it. Openers start
+    /// together, over several rounds, so that the race really happens. The same race between
+    /// real processes: tenantctlTests/StateDirectoryProcessTests.
+    func testOpeningAFreshDirectoryFromManyConnectionsSucceedsEverywhere() throws {
         let dir = try TemporaryDirectory()
         let openers = 8
         for round in 0..<10 {

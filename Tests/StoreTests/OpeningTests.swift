@@ -79,8 +79,37 @@ final class OpeningTests: XCTestCase {
         }
     }
 
-    func testAnUnreadableDatabaseIsAClearError() throws {
-        try XCTSkipIf(getuid() == 0, "root reads any file whatever its mode")
+    /// Unreadable without relying on file modes, so it runs as root too (CI): the header still
+    /// says SQLite, but the pages after it were overwritten (a disk fault, a bad copy).
+    func testADamagedDatabaseIsAClearError() throws {
+        let dir = try TemporaryDirectory()
+        var database = ""
+        do {
+            let store = try StateStore(directory: dir.path)
+            database = store.databasePath
+            _ = try store.startRun(command: "apply", commit: nil, fingerprint: nil, at: time(0))
+        }
+        // The last connection closed: the WAL was checkpointed into the main file.
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: database))
+        let size = handle.seekToEndOfFile()
+        XCTAssertGreaterThan(size, 4096, "the database has its schema pages")
+        handle.seek(toFileOffset: 100)
+        handle.write(Data(repeating: 0xA5, count: Int(size) - 100))
+        handle.closeFile()
+        for leftover in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + leftover) }
+
+        XCTAssertThrowsError(try StateStore(directory: dir.path)) { error in
+            guard case let .cannotOpenDatabase(path, reason)? = error as? StoreError else {
+                return XCTFail("unexpected \(error)")
+            }
+            XCTAssertEqual(path, database)
+            XCTAssertEqual("\(error)", "Cannot open the state database \(database): \(reason).")
+            XCTAssertTrue(reason.contains("malformed"), reason)
+        }
+    }
+
+    func testADatabaseWithoutReadPermissionIsAClearError() throws {
+        try XCTSkipIf(getuid() == 0, "root reads any file whatever its mode; testADamagedDatabaseIsAClearError covers an unreadable database as root")
         let dir = try TemporaryDirectory()
         let database: String
         do { database = try StateStore(directory: dir.path).databasePath }

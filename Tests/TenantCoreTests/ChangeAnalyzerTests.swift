@@ -72,11 +72,21 @@ final class ChangeAnalyzerTests: XCTestCase {
     }
 
     func testRemovedTenantsAreNotMarkedBySharedChanges() {
-        let (result, _) = analyze([
+        // `ghost` still names the changed bundle and offer (a stale index, or a dependency map
+        // built from both commits) but is no longer a tenant: only its own removal may mark it.
+        let withGhost = ChangeAnalyzer.Dependencies(
+            tenantsByOffer: ["pme": ["acme", "ghost", "zeta"]],
+            tenantsByBundle: ["magento-ha": ["ghost", "zeta"]],
+            allTenants: ["acme", "petit", "zeta"])
+        let result = ChangeAnalyzer.analyze([
             PathChange(status: .deleted, oldPath: "tenants/ghost.yaml", newPath: nil),
+            PathChange(status: .modified, oldPath: "bundles/magento-ha.yaml", newPath: "bundles/magento-ha.yaml"),
+            PathChange(status: .modified, oldPath: "offers/pme.yaml", newPath: "offers/pme.yaml"),
             PathChange(status: .modified, oldPath: "tenantctl.yaml", newPath: "tenantctl.yaml"),
-        ])
+        ]) { withGhost }
         XCTAssertEqual(result.first { $0.tenant == "ghost" }, ChangedTenant(tenant: "ghost", change: .removed, reasons: [.tenantFile(path: "tenants/ghost.yaml")]))
+        XCTAssertEqual(result.first { $0.tenant == "zeta" }?.reasons, [.bundle(name: "magento-ha"), .offer(name: "pme"), .fleet],
+                       "the tenants still present are marked by the same shared changes")
     }
 
     func testDependenciesOfADecodedRepository() {

@@ -13,11 +13,11 @@ final class VersionAndHelpTests: CLITestCase {
         XCTAssertEqual(lines.dropFirst().first, "schema tenantctl/v1")
         XCTAssertNotNil(lines.last?.range(of: #"^libgit2 \d+\.\d+\.\d+$"#, options: .regularExpression), result.stdout)
 
-        // The libgit2 the binary runs with is the one Debian's libgit2-dev describes.
+        // The libgit2 the binary runs with is the one Debian's libgit2-dev describes (`make deps`
+        // installs pkg-config and libgit2-dev: without them the check fails rather than vanish).
         let pkgConfig = try ChildProcess.run("/usr/bin/env", ["pkg-config", "--modversion", "libgit2"])
-        if pkgConfig.status == 0 {
-            XCTAssertEqual(lines.last, "libgit2 " + pkgConfig.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        XCTAssertEqual(pkgConfig.status, 0, "pkg-config cannot tell the libgit2 version; run make deps: \(pkgConfig)")
+        XCTAssertEqual(lines.last, "libgit2 " + pkgConfig.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
 
         let flag = try tenantctl("--version")
         XCTAssertExit(flag, 0)
@@ -44,6 +44,31 @@ final class VersionAndHelpTests: CLITestCase {
                 XCTAssertExit(result, 0)
                 for needle in needles {
                     XCTAssertTrue(result.stdout.contains(needle), "tenantctl \(form.joined(separator: " ")) lacks '\(needle)':\n\(result.stdout)")
+                }
+            }
+        }
+    }
+
+    /// `tenantctl --help` lists nine subcommands; each one's help, in both forms, exits 0, shows
+    /// its overview and usage, and (all but version) an example of its own invocation.
+    func testEverySubcommandListedHasItsOwnHelp() throws {
+        let overview = try tenantctl("--help")
+        XCTAssertExit(overview, 0)
+        // The section runs to its first blank line; a name starts each entry, indented by two.
+        let section = try XCTUnwrap(overview.stdout.components(separatedBy: "SUBCOMMANDS:\n").last)
+        let listed = section.components(separatedBy: "\n\n")[0].split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        XCTAssertEqual(listed, ["validate", "render", "changed", "plan", "apply", "drift", "observe", "history", "version"],
+                       "a new subcommand needs its help covered here:\n\(overview.stdout)")
+        for name in listed {
+            for form in [[name, "--help"], ["help", name]] {
+                let result = try tenantctl(form[0], form[1])
+                XCTAssertExit(result, 0)
+                XCTAssertTrue(result.stdout.hasPrefix("OVERVIEW: "), "tenantctl \(form.joined(separator: " ")):\n\(result.stdout)")
+                XCTAssertTrue(result.stdout.contains("USAGE: tenantctl \(name)"), "tenantctl \(form.joined(separator: " ")):\n\(result.stdout)")
+                if name != "version" {
+                    XCTAssertTrue(result.stdout.contains("\n  tenantctl \(name) "), "tenantctl \(form.joined(separator: " ")) shows no example:\n\(result.stdout)")
                 }
             }
         }

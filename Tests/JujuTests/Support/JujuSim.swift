@@ -106,14 +106,24 @@ final class JujuSim {
         return url.path
     }
 
-    /// Polls `status` until `condition` holds or the timeout passes; returns the last status.
+    /// Polls `status` until `condition` holds and returns that status; throws (failing the test)
+    /// when it still does not hold after `timeout` seconds, so a caller never goes on with a
+    /// status that did not reach the state it waited for.
     func waitForStatus(_ model: String, timeout: Double = 15, until condition: (JujuStatus) -> Bool) throws -> JujuStatus {
         let deadline = Date().addingTimeInterval(timeout)
         var last = try status(model)
-        while !condition(last), Date() < deadline {
+        while !condition(last) {
+            guard Date() < deadline else {
+                throw WaitTimeout("the status of \(model) did not reach the awaited state within \(Int(timeout)) seconds")
+            }
             Thread.sleep(forTimeInterval: 0.1)
             last = try status(model)
         }
         return last
     }
+}
+
+struct WaitTimeout: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -1,36 +1,62 @@
 import TenantCore
 import XCTest
 
-/// Property: for random desired states and random starting worlds, applying the plan to the
-/// simulated world and planning again yields no action; applying that second plan changes nothing.
+/// Property: for random fleets (several tenants, environments and controllers) and random starting
+/// worlds (nothing, or another fleet converged and then changed by hand), applying the plan to the
+/// simulated world gives a world that matches the desired state read field by field, planning again
+/// yields no action, and applying that second plan changes nothing. Tenants missing from the new
+/// fleet lose their models with prune and keep them without.
 final class PlannerPropertyTests: XCTestCase {
-    typealias F = PlanFixtures
-
     func testApplyingAPlanConverges() {
         var random = SeededRandom(seed: 0x7e7a_c71)
         for round in 0..<300 {
-            let kind: Controller.Kind = random.next(2) == 0 ? .k8s : .iaas
             let prune = random.next(2) == 0
-            let before = randomEnvironment(&random, kind: kind, prune: prune)
-            let after = randomEnvironment(&random, kind: kind, prune: prune)
-            let key = ObservedState.key(controller: "ctl", model: after.model)
+            let before = RandomFleet.fleet(&random, prune: prune)
+            let after = RandomFleet.fleet(&random, prune: prune)
 
-            // Start from nothing, or from a world converged to another random desired state.
-            var world = SimulatedWorld(observed: F.observed([key: .absent]), desired: DesiredState(environments: [before]))
-            if random.next(3) > 0 { world.apply(Planner.plan(desired: DesiredState(environments: [before]), observed: world.observed)) }
+            var world = SimulatedWorld(observed: RandomFleet.emptyWorld, desired: before)
+            if random.next(4) > 0 {
+                world.apply(Planner.plan(desired: before, observed: world.observed))
+                RandomFleet.drift(&world, &random)
+            }
 
-            var target = SimulatedWorld(continuing: world, desired: DesiredState(environments: [after]))
-            let desired = DesiredState(environments: [after])
-            let first = Planner.plan(desired: desired, observed: target.observed)
+            var target = SimulatedWorld(continuing: world, desired: after)
+            let first = Planner.plan(desired: after, observed: target.observed, options: options(target, prune: prune))
             XCTAssertTrue(isTopologicallyOrdered(first), "round \(round): actions must come after what they depend on")
+            assertConfigKeysAreTheDifferingOnes(first, in: target.observed, desired: after, round: round)
             target.apply(first)
-            let second = Planner.plan(desired: desired, observed: target.observed)
+            let second = Planner.plan(desired: after, observed: target.observed, options: options(target, prune: prune))
             XCTAssertEqual(second.actions.map(\.id), [], "round \(round): not converged after \(first.actions.map(\.id))")
             let settled = target.observed
             target.apply(second)
             XCTAssertEqual(target.observed, settled, "round \(round): an empty plan changed the world")
             if prune {
                 XCTAssertEqual(second.withheld, [], "round \(round): with prune nothing should be left behind")
+            }
+            WorldOracle.assert(target.observed, matches: after, deletedFrom: world.managedModels, prune: prune, round: round)
+        }
+    }
+
+    private func options(_ world: SimulatedWorld, prune: Bool) -> PlanOptions {
+        PlanOptions(maxModelDeletions: 100, maxDeletions: 1000, managedModels: world.managedModels, pruneDeletedTenants: prune)
+    }
+
+    /// A config action names exactly the options whose value in the world differs from the
+    /// desired one (a secret: whose applied reference differs); the executor sets those from the
+    /// desired state, so a key left out or added is a wrong value sent or one sent for nothing.
+    private func assertConfigKeysAreTheDifferingOnes(_ plan: Plan, in observed: ObservedState, desired: DesiredState, round: Int) {
+        for environment in desired.environments {
+            guard case let .present(model)? = observed.model(controller: environment.controller, name: environment.model) else { continue }
+            for application in environment.applications {
+                guard let current = model.applications[application.name] else { continue }
+                let differing = application.config.filter { key, value in
+                    if let reference = value.vaultReference { return current.appliedSecrets[key] != reference.description }
+                    return current.config[key] != value
+                }.keys.sorted()
+                let action = plan.actions.first { $0.environment == environment.id && $0.kind == .config && $0.target == application.name }
+                var keys: [String] = []
+                if case let .strings(named)? = action?.parameters["keys"] { keys = named }
+                XCTAssertEqual(keys.sorted(), differing, "round \(round): \(environment.id) \(application.name)")
             }
         }
     }
@@ -42,29 +68,6 @@ final class PlannerPropertyTests: XCTestCase {
             seen.insert(action.id)
         }
         return true
-    }
-
-    func randomEnvironment(_ random: inout SeededRandom, kind: Controller.Kind, prune: Bool) -> DesiredEnvironment {
-        let names = ["magento", "mysql", "redis", "traefik", "opensearch", "router"]
-        let chosen = names.filter { _ in random.next(3) > 0 }
-        let applications = chosen.map { name -> DesiredApplication in
-            let channel = ["2.4/stable", "2.5/stable", "latest/edge"][random.next(3)]
-            let revision: Int? = random.next(2) == 0 ? nil : 50 + random.next(5)
-            let units: Int? = name == "router" ? nil : random.next(4)
-            var config: [String: ConfigValue] = [:]
-            if random.next(2) == 0 { config["locale"] = .string(["fr_FR", "en_US"][random.next(2)]) }
-            if random.next(2) == 0 { config["memory"] = .int(1024 * (1 + random.next(4))) }
-            if random.next(2) == 0 { config["admin-password"] = .secret(VaultReference(path: "tenants/acme", key: "pw\(random.next(3))")) }
-            return F.application(name, channel: channel, revision: revision, units: units, config: config, expose: random.next(4) == 0)
-        }
-        var relations: [[String]] = []
-        for (index, name) in chosen.enumerated() where index + 1 < chosen.count && random.next(2) == 0 {
-            relations.append(["\(name):ep\(random.next(2))", "\(chosen[index + 1]):peer"])
-        }
-        let machines = kind == .iaas && random.next(2) == 0
-            ? [MachineGroup(count: 1 + random.next(3), constraints: ["cores=2", "mem=8G cores=4"][random.next(2)], base: "ubuntu@22.04")]
-            : []
-        return F.environment(kind: kind, applications: applications, relations: relations, machines: machines, prune: prune)
     }
 }
 

@@ -258,10 +258,6 @@ final class PlannerTableTests: XCTestCase {
         XCTAssertEqual(plan(environment, nil), Plan())
     }
 
-    func testPlanningIsDeterministic() {
-        let environment = F.environment(kind: .iaas, applications: (0..<8).map { F.application("app\($0)", units: $0 % 3 + 1) },
-                                        relations: [["app0:a", "app1:b"], ["app2", "app3"]], machines: [MachineGroup(count: 2)])
-        let first = plan(environment, .absent)
-        for _ in 0..<5 { XCTAssertEqual(plan(environment, .absent), first) }
-    }
+    // Determinism is tested across processes, where Swift's hash seed differs:
+    // ReconcileTests/PlanDeterminismTests.
 }

@@ -7,6 +7,9 @@ struct SimulatedWorld {
     let desired: DesiredState
     /// Relations as Juju knows them (both endpoints), per model; status shows each as two sides.
     private var pairs: [String: [[ObservedRelation]]] = [:]
+    /// Models an add-model action created, by key, with the environment that owned them: what
+    /// the journal records and what a destroy-model may touch.
+    private(set) var managedModels: [String: String] = [:]
 
     init(observed: ObservedState, desired: DesiredState) {
         self.observed = observed
@@ -18,6 +21,21 @@ struct SimulatedWorld {
         self.observed = world.observed
         self.desired = desired
         self.pairs = world.pairs
+        self.managedModels = world.managedModels
+    }
+
+    /// A change made by hand, outside any plan (drift).
+    mutating func drift(_ key: String, _ change: (inout ObservedModel) -> Void) {
+        guard case var .present(model) = observed.models[key] else { return }
+        change(&model)
+        observed.models[key] = .present(model)
+    }
+
+    /// `juju remove-relation` by hand: every relation of one application goes.
+    mutating func dropRelations(of application: String, in key: String) {
+        pairs[key, default: []].removeAll { $0.contains { $0.application == application } }
+        let relations = pairs[key, default: []].flatMap { $0 }
+        drift(key) { $0.relations = relations }
     }
 
     mutating func apply(_ plan: Plan) {
@@ -34,11 +52,14 @@ struct SimulatedWorld {
             let kind = environment(action)?.controllerKind ?? .k8s
             observed.models[key] = .present(ObservedModel(name: action.model, kind: kind))
             observed.controllers[action.controller]?.models.append(action.model)
+            managedModels[key] = action.environment
             return
         }
         if action.kind == .destroyModel {
             observed.models[key] = .absent
             observed.controllers[action.controller]?.models.removeAll { $0 == action.model }
+            managedModels[key] = nil
+            pairs[key] = nil
             return
         }
         guard case var .present(model) = observed.models[key] else { fatalError("\(action.id) on a model that is not there") }
@@ -76,9 +97,16 @@ struct SimulatedWorld {
             guard case let .string(name)? = action.parameters["application"] else { fatalError() }
             model.applications[name]!.units.removeAll { $0.name == action.target }
         case .config:
+            // The action carries the keys only: like JujuExecutor.configure, the values come from
+            // the desired state (secrets through the secret source). Wrong keys are caught by the
+            // property test, which checks they are exactly the differing ones and reads the
+            // world's values against the desired ones directly.
             let desired = environment!.application(named: action.target)!
             guard case let .strings(keys)? = action.parameters["keys"] else { fatalError() }
-            for key in keys { set(key, desired.config[key]!, on: &model.applications[action.target]!) }
+            for key in keys {
+                guard let value = desired.config[key] else { continue }
+                set(key, value, on: &model.applications[action.target]!)
+            }
         case .expose:
             model.applications[action.target]!.exposed = action.parameters["exposed"]?.description == "true"
         case .integrate:
