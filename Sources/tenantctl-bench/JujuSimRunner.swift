@@ -15,6 +15,9 @@ struct JujuSimRunner {
         environment["JUJU_SIM_HOME"] = home
         // Deployed units are idle at once: the sweep reads them, it waits for nothing.
         environment["JUJU_SIM_SETTLE_SECONDS"] = "0"
+        // The setup deploys the repository's own bundle files, outside $HOME: as an operator
+        // would with a juju that is not the confined snap.
+        environment["JUJU_SIM_SNAP"] = "0"
         self.environment = environment
     }
 
@@ -36,6 +39,7 @@ struct JujuSimRunner {
     }
 
     func deploy(_ target: ModelTarget, bundleFile: String) throws {
-        try run(["deploy", "-m", "\(target.controller):\(target.model)", bundleFile])
+        // The operator consents to the bundle's trusted applications, as Juju requires.
+        try run(["deploy", "-m", "\(target.controller):\(target.model)", "--trust", bundleFile])
     }
 }

@@ -88,7 +88,8 @@ final class CrashRecoveryTests: ReconcileCase {
     private func journalRuns() throws -> [[String: Any]] {
         let history = try tenantctlWithoutRepo("history", "--limit", "50", "--output", "json")
         XCTAssertEqual(history.status, 0, "\(history)")
-        let runs = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]], history.stdout)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any], history.stdout)
+        let runs = try XCTUnwrap(document["runs"] as? [[String: Any]], history.stdout)
         return runs.sorted { ($0["id"] as? Int ?? 0) < ($1["id"] as? Int ?? 0) }
     }
 

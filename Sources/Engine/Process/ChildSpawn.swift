@@ -42,7 +42,12 @@ enum ChildSpawn {
             sigemptyset(&defaults)
             sigaddset(&defaults, SIGTERM)
             posix_spawnattr_setsigdefault(&attributes, &defaults)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+            // Nor does a child inherit a blocked SIGTERM (test runners and some supervisors block
+            // it): a timed-out juju must be asked to stop before it is killed.
+            var unblocked = sigset_t()
+            sigemptyset(&unblocked)
+            posix_spawnattr_setsigmask(&attributes, &unblocked)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
             let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
             close(outPipe[1])
             close(errPipe[1])

@@ -73,8 +73,8 @@ extension SimulatedJuju {
 /// Checks one model against its desired environment field by field, as Juju shows it: the charm,
 /// channel, pinned revision, exposure, unit count and every plain option of each application, the
 /// relations, and (on a machine cloud) the machine count: the machine groups plus one machine per
-/// unit, since no unit is placed. `countMachines: false` where earlier rounds leave machines the
-/// planner does not remove yet.
+/// unit, since no unit is placed (surplus machines are removed under prune). `countMachines:
+/// false` for a world where machines are kept on purpose.
 func XCTAssertModel(_ view: SimModelView, matches environment: DesiredEnvironment, countMachines: Bool = true,
                     file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertEqual(view.applications.keys.sorted(), environment.applications.map(\.name).sorted(), "\(view)", file: file, line: line)

@@ -38,7 +38,7 @@ final class PlannerPropertyTests: XCTestCase {
     }
 
     private func options(_ world: SimulatedWorld, prune: Bool) -> PlanOptions {
-        PlanOptions(maxModelDeletions: 100, maxDeletions: 1000, managedModels: world.managedModels, pruneDeletedTenants: prune)
+        PlanOptions(maxModelDeletions: 100, maxRemovals: 1000, managedModels: world.managedModels, pruneDeletedTenants: prune)
     }
 
     /// A config action names exactly the options whose value in the world differs from the
