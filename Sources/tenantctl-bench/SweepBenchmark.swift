@@ -27,12 +27,12 @@ struct SweepBenchmark {
         let models = Array(targets.prefix(options.sweepModels))
         let deployed = try populate(JujuSimRunner(executable: jujuSim, process: process, home: work.jujuSimHome),
                                     models: models, repository: repository)
-        let (figures, outcome, crashes) = try measure(repository, models: models.count, jujuSim: jujuSim)
+        let (figures, outcome, crashes, calls) = try measure(repository, models: models.count, jujuSim: jujuSim)
         return SweepFigures(
             tenants: repository.tenants, models: models.count, deployed: deployed, absent: targets.count - models.count,
             controllers: catalog.fleet.controllers.count, cpus: ProcessInfo.processInfo.activeProcessorCount, run: figures,
             exitStatus: outcome.status, driftItems: outcome.items, unobserved: outcome.unobserved,
-            unobservedSample: outcome.unobservedSample, crashes: crashes)
+            unobservedSample: outcome.unobservedSample, crashes: crashes, calls: calls)
     }
 
     /// Bootstraps the fleet's controllers and adds the models (deploying every tenth); returns how
@@ -61,19 +61,26 @@ struct SweepBenchmark {
     /// (Swift 6.3.1) over-reads /proc/self/fd entries and crashes now and then under many
     /// launches (swift-corelibs-foundation#5472). Repeated crashes end the bench.
     private func measure(_ repository: GeneratedRepository, models: Int, jujuSim: String) throws
-        -> (RunFigures, TenantctlRunner.DriftOutcome, [String]) {
+        -> (RunFigures, TenantctlRunner.DriftOutcome, [String], Int) {
         Progress.say("drift sweep: \(models) models, \(SweepFigures.latencyMilliseconds) ms per juju call, parallelism \(SweepFigures.parallelism)")
-        let environment = [
-            "JUJU_SIM_HOME": work.jujuSimHome, "JUJU_SIM_LATENCY_MS": String(SweepFigures.latencyMilliseconds),
-            "JUJU_SIM_SETTLE_SECONDS": "0", "TENANTCTL_JUJU_BIN": jujuSim, "TENANTCTL_STATE_DIR": work.stateDirectory,
-        ]
         var crashes: [String] = []
         for attempt in 1...Self.attempts {
+            // juju-sim logs each call's form: the number of calls is counted, not assumed.
+            let callLog = work.path + "/sweep-calls-\(attempt).log"
+            let environment = [
+                "JUJU_SIM_HOME": work.jujuSimHome, "JUJU_SIM_LATENCY_MS": String(SweepFigures.latencyMilliseconds),
+                "JUJU_SIM_SETTLE_SECONDS": "0", "TENANTCTL_JUJU_BIN": jujuSim, "TENANTCTL_STATE_DIR": work.stateDirectory,
+                "JUJU_SIM_CALL_LOG": callLog,
+            ]
             do {
                 let (figures, outcome) = try runner.timeDrift(repository, parallelism: SweepFigures.parallelism,
                                                               environment: environment, attempt: attempt)
-                Progress.say("  \(Formatting.duration(figures.wallSeconds)), exit \(outcome.status), \(outcome.items) drift item(s), \(outcome.unobserved) unobserved")
-                return (figures, outcome, crashes)
+                let calls: Int
+                do { calls = try String(contentsOfFile: callLog, encoding: .utf8).split(separator: "\n").count } catch {
+                    throw BenchError("cannot read juju-sim's call log \(callLog): \(error.localizedDescription)")
+                }
+                Progress.say("  \(Formatting.duration(figures.wallSeconds)), exit \(outcome.status), \(outcome.items) drift item(s), \(outcome.unobserved) unobserved, \(calls) juju calls")
+                return (figures, outcome, crashes, calls)
             } catch let crash as TenantctlRunner.Crash {
                 Progress.say("  tenantctl drift crashed (\(crash.excerpt))")
                 crashes.append(crash.excerpt)

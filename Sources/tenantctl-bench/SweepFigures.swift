@@ -20,9 +20,10 @@ struct SweepFigures: Sendable, Encodable {
     /// Attempts before the measured one that ended with tenantctl crashing, with what crashed.
     var crashes: [String]
 
-    /// `status` and `export-bundle` per model (run concurrently), `controllers` once, `models`
-    /// once per controller.
-    var calls: Int { 2 * models + 1 + controllers }
+    /// The juju calls the sweep made, counted from juju-sim's call log: `controllers` once,
+    /// `models` once per controller, `status` per model, `export-bundle` per model that has
+    /// applications.
+    var calls: Int
     var floorSeconds: Double { Double(models) * Double(Self.latencyMilliseconds) / 1000 / Double(Self.parallelism) }
     var ratio: Double { floorSeconds > 0 ? run.wallSeconds / floorSeconds : 0 }
     /// tenantctl and every juju-sim call it reaped (wait4 counts reaped descendants).
