@@ -92,4 +92,18 @@ final class HardeningEngineTests: XCTestCase {
             .observe(desired, controllers: ["k8s"])
         XCTAssertEqual(Planner.plan(desired: desired, observed: fresh).actions.first?.kind, .addModel)
     }
+
+    func testALongHealthGateWaitNamesWhatItWaitsFor() async throws {
+        let sim = try SimulatedJuju(settleSeconds: 1.2)
+        let journal = MemoryJournal()
+        let desired = DesiredState(environments: [E.environment("acme/production", kind: .k8s, applications: [E.application("shop")])])
+        let observed = await Observer(juju: sim.cli(), parallelism: 2, journal: journal).observe(desired, controllers: ["k8s"])
+        let plan = Planner.plan(desired: desired, observed: observed)
+        let lines = LineCollector()
+        let gate = HealthGate(timeout: .seconds(20), settle: .zero, interval: .milliseconds(100), reportEvery: .milliseconds(300)) { lines.append($0) }
+        let executor = JujuExecutor(juju: sim.cli(), desired: desired, journal: journal, secrets: FixedSecrets(), gate: gate)
+        let report = await Applier(executor: executor, journal: journal, parallelism: 1) { _ in }.apply(plan, run: 1)
+        XCTAssertTrue(report.succeeded)
+        XCTAssertTrue(lines.all.contains { $0.hasPrefix("[k8s:acme-production] health gate waiting for unit shop/0") }, "\(lines.all)")
+    }
 }

@@ -9,11 +9,18 @@ public struct HealthGate: Sendable {
     public var timeout: Duration
     public var settle: Duration
     public var interval: Duration
+    /// Told, at most every `reportEvery`, what the gate still waits for (a wait of minutes must
+    /// name the unit it is on, not only that it is still running).
+    public var report: (@Sendable (String) -> Void)?
+    public var reportEvery: Duration
 
-    public init(timeout: Duration = .seconds(600), settle: Duration = .seconds(2), interval: Duration = .milliseconds(500)) {
+    public init(timeout: Duration = .seconds(600), settle: Duration = .seconds(2), interval: Duration = .milliseconds(500),
+                reportEvery: Duration = .seconds(15), report: (@Sendable (String) -> Void)? = nil) {
         self.timeout = timeout
         self.settle = settle
         self.interval = interval
+        self.reportEvery = reportEvery
+        self.report = report
     }
 
     public func wait(juju: JujuCLI, controller: String, model: String, applications: [String],
@@ -22,7 +29,12 @@ public struct HealthGate: Sendable {
         let deadline = clock.now.advanced(by: timeout)
         var healthySince: ContinuousClock.Instant?
         var lastProblem = "no status read yet"
+        var lastReport = clock.now
         while true {
+            if let report, lastReport.duration(to: clock.now) >= reportEvery {
+                report("[\(controller):\(model)] health gate waiting for \(lastProblem)")
+                lastReport = clock.now
+            }
             let status: JujuStatus
             do {
                 status = try await juju.status(controller: controller, model: model)

@@ -94,12 +94,13 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             if planFile == nil, !autoApprove { try confirm(plan) }
             let secrets = try secretSource()
+            let quiet = self.quiet
             let juju = engine.juju
             // Files a killed run left for juju may hold secrets.
             do { try juju.files.sweep() } catch let error as JujuFilesError { throw CLIError(error.description) }
-            let executor = JujuExecutor(juju: juju, desired: world.desired.state, journal: journal, secrets: secrets,
-                                        gate: HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000))))
-            let quiet = self.quiet
+            var gate = HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000)))
+            if !quiet { gate.report = { line in StandardStreams.error(line) } }
+            let executor = JujuExecutor(juju: juju, desired: world.desired.state, journal: journal, secrets: secrets, gate: gate)
             let applier = Applier(executor: executor, journal: journal, parallelism: engine.parallelism) { line in
                 if !quiet { StandardStreams.error(line) }
             }
