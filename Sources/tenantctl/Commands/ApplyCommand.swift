@@ -92,8 +92,21 @@ struct ApplyCommand: AsyncParsableCommand {
                 if !plan.skipped.isEmpty { throw ExitCode(1) }
                 return
             }
-            if planFile == nil, !autoApprove { try confirm(plan) }
             let secrets = try secretSource()
+            // Every secret the plan needs is read first: a missing one holds its environment back
+            // before anything of it runs; the other environments go on.
+            let missing = await SecretPrecheck.missing(in: plan, desired: world.desired.state, secrets: secrets)
+            let heldBack = Set(missing.map(\.environment))
+            for environment in heldBack.sorted() {
+                let first = missing.first { $0.environment == environment }!
+                print("\(environment): not applied: \(first.error) (needed by \(first.action)); nothing of it was started")
+            }
+            plan.actions.removeAll { heldBack.contains($0.environment) }
+            guard !plan.isEmpty else {
+                print("Nothing applied: \(heldBack.count) environment(s) lack secrets.")
+                throw ExitCode(1)
+            }
+            if planFile == nil, !autoApprove { try confirm(plan) }
             let quiet = self.quiet
             let juju = engine.juju
             // Files a killed run left for juju may hold secrets.
@@ -122,7 +135,7 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             print("\(report.summaryLine) (run \(run))")
             if report.stopped { throw ExitCode(130) }
-            if !report.succeeded || !plan.skipped.isEmpty { throw ExitCode(1) }
+            if !report.succeeded || !plan.skipped.isEmpty || !heldBack.isEmpty { throw ExitCode(1) }
         }
     }
 
