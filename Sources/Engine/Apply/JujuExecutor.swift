@@ -107,7 +107,7 @@ public struct JujuExecutor: Sendable {
         // Present already: an earlier attempt deployed them and its reply was lost. What it
         // applied is recorded all the same, or the options would read "not set by tenantctl".
         guard !missing.isEmpty else {
-            try recordSecrets(Self.references(environment: environment, applications: names), action: action)
+            try recordSecrets(SecretUses.of(environment: environment, applications: names), action: action)
             return
         }
         let resolved = try await resolveSecrets(environment: environment, applications: missing, keys: nil)
@@ -119,7 +119,7 @@ public struct JujuExecutor: Sendable {
         try await juju.files.with(contents: try bundle.yaml(), suffix: ".yaml") { path in
             try await juju.run(arguments + [path], timeout: juju.longTimeout)
         }
-        try recordSecrets(Self.references(environment: environment, applications: names), action: action, values: resolved.values)
+        try recordSecrets(SecretUses.of(environment: environment, applications: names), action: action, values: resolved.values)
     }
 
     /// Juju refuses `--switch` with `--revision`: a charm switch to a pinned revision is a switch
@@ -192,51 +192,39 @@ public struct JujuExecutor: Sendable {
         try await juju.files.with(contents: document, suffix: ".yaml") { path in
             try await juju.run(["config", "-m", "\(action.controller):\(action.model)", action.target, "--file", path])
         }
-        try recordSecrets(resolved.references, action: action, values: resolved.values)
+        try recordSecrets(resolved.uses, action: action, values: resolved.values)
     }
 
     // MARK: helpers
 
     private struct ResolvedSecrets {
         var values: [String: [String: String]] = [:]
-        var references: [(application: String, key: String, reference: String)] = []
+        var uses: [SecretUse] = []
     }
 
     private func resolveSecrets(environment: DesiredEnvironment, applications: [String], keys: Set<String>?) async throws -> ResolvedSecrets {
         var resolved = ResolvedSecrets()
-        for name in applications {
-            guard let application = environment.application(named: name) else { continue }
-            for (key, value) in application.config.sorted(by: { $0.key < $1.key }) {
-                guard let reference = value.vaultReference, keys?.contains(key) ?? true else { continue }
-                let value = try await secrets.value(for: reference)
-                redactor.register(value)
-                resolved.values[name, default: [:]][key] = value
-                resolved.references.append((name, key, reference.description))
-            }
+        resolved.uses = SecretUses.of(environment: environment, applications: applications, keys: keys)
+        for use in resolved.uses {
+            let value = try await secrets.value(for: use.reference)
+            redactor.register(value)
+            resolved.values[use.application, default: [:]][use.key] = value
         }
         return resolved
     }
 
-    /// The Vault references the applications' options use, without reading any value.
-    private static func references(environment: DesiredEnvironment, applications: [String]) -> [(application: String, key: String, reference: String)] {
-        applications.flatMap { name in
-            (environment.application(named: name)?.config ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value in
-                value.vaultReference.map { (name, key, $0.description) }
-            }
-        }
-    }
-
     /// Records the references applied and, where the value is known, its keyed digest (what
-    /// Juju reports is compared with it to see a secret changed out of band).
-    private func recordSecrets(_ references: [(application: String, key: String, reference: String)], action: Action,
-                               values: [String: [String: String]] = [:]) throws {
+    /// Juju reports is compared with it to see a secret changed out of band): one write each.
+    private func recordSecrets(_ uses: [SecretUse], action: Action, values: [String: [String: String]] = [:]) throws {
         let digestKey = values.isEmpty ? nil : try journal?.secretDigestKey(create: true)
-        for entry in references {
-            try journal?.recordAppliedSecret(controller: action.controller, model: action.model, application: entry.application,
-                                             key: entry.key, reference: entry.reference)
-            if let digestKey, let value = values[entry.application]?[entry.key] {
-                try journal?.recordAppliedSecretDigest(controller: action.controller, model: action.model, application: entry.application,
-                                                       key: entry.key, reference: entry.reference, digest: SecretDigest.of(value, key: digestKey))
+        for use in uses {
+            if let digestKey, let value = values[use.application]?[use.key] {
+                try journal?.recordAppliedSecretDigest(controller: action.controller, model: action.model, application: use.application,
+                                                       key: use.key, reference: use.reference.description,
+                                                       digest: SecretDigest.of(value, key: digestKey))
+            } else {
+                try journal?.recordAppliedSecret(controller: action.controller, model: action.model, application: use.application,
+                                                 key: use.key, reference: use.reference.description)
             }
         }
     }

@@ -13,9 +13,10 @@ public enum SecretPrecheck {
     public static func missing(in plan: Plan, desired: DesiredState, secrets: any SecretSource) async -> [Missing] {
         var result: [Missing] = []
         var checked: [String: String?] = [:]  // reference → error, nil when present
+        let environments = Dictionary(desired.environments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for action in plan.actions {
-            guard let environment = desired.environments.first(where: { $0.id == action.environment }) else { continue }
-            for reference in references(of: action, in: environment) {
+            guard let environment = environments[action.environment] else { continue }
+            for reference in SecretUses.of(action, in: environment).map(\.reference) {
                 if checked[reference.description] == nil {
                     do {
                         _ = try await secrets.value(for: reference)
@@ -30,22 +31,5 @@ public enum SecretPrecheck {
             }
         }
         return result
-    }
-
-    /// What the executor will read for this action: every secret option of the applications a
-    /// deploy creates, the secret options among the keys a config sets.
-    static func references(of action: Action, in environment: DesiredEnvironment) -> [VaultReference] {
-        switch action.kind {
-        case .deploy:
-            guard case let .strings(names)? = action.parameters["applications"] else { return [] }
-            return names.flatMap { name in
-                (environment.application(named: name)?.config ?? [:]).sorted { $0.key < $1.key }.compactMap { $0.value.vaultReference }
-            }
-        case .config:
-            guard case let .strings(keys)? = action.parameters["keys"], let application = environment.application(named: action.target) else { return [] }
-            return keys.compactMap { application.config[$0]?.vaultReference }
-        default:
-            return []
-        }
     }
 }

@@ -21,6 +21,9 @@ public protocol Journal: Sendable {
 
 extension Journal {
     public func secretDigestKey(create: Bool) throws -> [UInt8]? { nil }
-    public func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws {}
+    /// A journal that keeps no digests still records the reference.
+    public func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws {
+        try recordAppliedSecret(controller: controller, model: model, application: application, key: key, reference: reference)
+    }
     public func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]] { [:] }
 }
