@@ -26,33 +26,38 @@ let package = Package(
             name: "TenantCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Pure: changes, addresses, the plan and its policies, renderings, and the system contract's
+        // planning half. Every system's planner builds on it.
+        .target(name: "PlanModel", dependencies: ["TenantCore"]),
         .target(
             name: "GitSource",
             dependencies: ["CGit2"]
         ),
+        // The generic engine: the system contract's driver half, the dependency-walking applier,
+        // retries, the journal protocol, child processes. It knows no system by name.
+        .target(name: "Reconciler", dependencies: ["PlanModel", "TenantCore", .product(name: "Crypto", package: "swift-crypto")]),
+
+        // ---- Systems: one folder each under Sources/Systems, registered in Sources/Systems/Registry.
+        // Juju: decoders of its JSON, the pure planner, the driver (observe, apply, health gates).
+        .target(name: "Juju", dependencies: ["TenantCore", .product(name: "Yams", package: "Yams")], path: "Sources/Systems/Juju/Decoding"),
+        .target(name: "JujuPlanning", dependencies: ["PlanModel", "TenantCore"], path: "Sources/Systems/Juju/Planning"),
+        .target(
+            name: "JujuDriver",
+            dependencies: [
+                "JujuPlanning", "Juju", "Reconciler", "PlanModel", "TenantCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/Systems/Juju/Driver"
+        ),
+        // The one place systems are registered.
+        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "JujuPlanning", "JujuDriver"], path: "Sources/Systems/Registry"),
+
         .executableTarget(
             name: "tenantctl",
             dependencies: [
-                "TenantCore",
-                "GitSource",
-                "CGit2",
-                "Engine",
-                "Store",
+                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
-        // Observation of Juju through its CLI (`--format=json`): the status decoder and friends.
-        .target(
-            name: "Juju",
-            dependencies: ["TenantCore", .product(name: "Yams", package: "Yams")]
-        ),
-        // The imperative shell: observe Juju, fingerprint, apply plans with health gates and retries.
-        .target(
-            name: "Engine",
-            dependencies: [
-                "TenantCore", "Juju",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -62,18 +67,22 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // `make bench`: generates large repositories and measures the tenantctl binary. It reads the
-        // examples with TenantCore and writes observation snapshots with Engine's own types.
+        // examples with TenantCore and writes observation snapshots with the systems' own types.
         .executableTarget(
             name: "tenantctl-bench",
-            dependencies: ["TenantCore", "Engine"]
+            dependencies: ["TenantCore", "PlanModel", "JujuPlanning", "JujuDriver", "Systems"]
         ),
         .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
         // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.
-        .testTarget(name: "ReconcileTests", dependencies: ["Engine", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
         .testTarget(name: "tenantctlTests", dependencies: ["tenantctl", "GitTestSupport"]),
-        .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", "PlanModel", "JujuPlanning", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
+        // The generic engine against a scripted system: the walker's order, failures, retries, stops.
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "PlanModel", "TenantCore"]),
+        // The plan model: policies, addresses, the plan file's format.
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TenantCore"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "GitTestSupport"]),
-        // The state store: run/action journal, managed models, applied Vault references (SQLite).
+        // The state store: run/change journal, owned resources (SQLite).
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         // git CLI fixtures and the lighttpd + git-http-backend server, shared by GitSourceTests and tenantctlTests.

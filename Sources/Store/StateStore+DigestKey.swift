@@ -16,7 +16,8 @@ extension StateStore {
         guard create else { return nil }
         var generator = SystemRandomNumberGenerator()
         let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let temporary = path + ".\(getpid()).tmp"
+        // Unique per call: two threads of one process may make the key at once.
+        let temporary = path + ".\(getpid()).\(UUID().uuidString).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.cannotOpenDatabase(path: path, reason: String(cString: strerror(errno))) }
         let written = key.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

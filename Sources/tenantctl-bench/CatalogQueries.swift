@@ -1,3 +1,8 @@
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 // The questions the tenant generator asks of TenantCore's decoded fleet, offers and bundles.

@@ -1,4 +1,9 @@
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// The fleet, offers and bundles of the example repository, which every generated repository

@@ -1,4 +1,9 @@
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Sets up juju-sim for the drift sweep: the fleet's controllers bootstrapped, the models created

@@ -1,3 +1,8 @@
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// The machines of a converged IaaS model, numbered as Juju numbers them: the environment's

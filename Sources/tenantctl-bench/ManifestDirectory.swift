@@ -1,4 +1,9 @@
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Reads the manifests of a directory (a work tree) as TenantCore's loader takes them: the bench

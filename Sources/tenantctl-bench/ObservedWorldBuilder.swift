@@ -1,3 +1,8 @@
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Builds a realistic observation of a desired state: most environments converged, about 10%
@@ -15,12 +20,12 @@ struct ObservedWorldBuilder {
         random = SeededGenerator(seed: seed)
     }
 
-    mutating func build(_ desired: DesiredState, controllers: [Controller]) -> ObservedWorld {
+    mutating func build(_ desired: DesiredState, controllers: [Controller]) -> GeneratedWorld {
         var state = ObservedState()
         var listed: [String: [String]] = [:]
         var managed: [String: String] = [:]
         var expected: Set<String> = []
-        var tally = ObservedWorld.Tally()
+        var tally = GeneratedWorld.Tally()
         for environment in Self.observable(desired) {
             let key = ObservedState.key(controller: environment.controller, model: environment.model)
             // One draw decides: absent below 1%, drifted up to 11%, converged above.
@@ -55,7 +60,7 @@ struct ObservedWorldBuilder {
             let name = controller.name.value
             state.controllers[name] = ObservedController(known: true, models: (listed[name] ?? []).sorted())
         }
-        return ObservedWorld(state: state, managedModels: managed, expectedEnvironments: expected, tally: tally)
+        return GeneratedWorld(state: state, managedModels: managed, expectedEnvironments: expected, tally: tally)
     }
 
     /// The environments the observer reads a model for: not a tenant's place in a shared model,

@@ -1,3 +1,8 @@
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// How tenants of one offer can be generated validly: its bundle, its weight in the fleet, and

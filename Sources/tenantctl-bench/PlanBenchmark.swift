@@ -1,5 +1,9 @@
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// `plan` from a snapshot (issue 3): for each size, the repository's desired state is loaded with
@@ -39,15 +43,15 @@ struct PlanBenchmark {
 
     /// Builds the observed world of the repository and writes it in the snapshot format; the
     /// desired state is released on return (the bench holds no 10,000-tenant state while timing).
-    private func writeSnapshot(of repository: GeneratedRepository, to path: String) throws -> (ObservedWorld, Int) {
+    private func writeSnapshot(of repository: GeneratedRepository, to path: String) throws -> (GeneratedWorld, Int) {
         let (manifests, desired) = try ManifestDirectory.desiredState(of: repository.path)
         repositories.models[repository.tenants] = ObservedWorldBuilder.targets(desired)
         var builder = ObservedWorldBuilder(seed: options.seed &+ UInt64(repository.tenants))
         let world = builder.build(desired, controllers: manifests.fleet?.controllers ?? [])
         let snapshot = ObservationSnapshot(
-            formatVersion: ObservationSnapshot.formatVersion,
             commit: try git.output(["-C", repository.path, "rev-parse", "HEAD"], label: "git-rev-parse"),
-            fingerprint: Fingerprint.of(world.state), observed: world.state, managedModels: world.managedModels)
+            observed: PlanModel.ObservedWorld(systems: [JujuPlanner.systemName: world.state]),
+            owned: JujuPlan.owned(models: world.managedModels))
         let data = try snapshot.encoded()
         try data.write(to: URL(fileURLWithPath: path))
         return (world, data.count)

@@ -4,7 +4,7 @@ struct PlanFigures: Sendable, Encodable {
     var tenants: Int
     /// Models in the snapshot (one per environment with a model of its own).
     var models: Int
-    var world: ObservedWorld.Tally
+    var world: GeneratedWorld.Tally
     var snapshotBytes: Int
     /// Actions of the checked plan, and the environments they touch (= drifted + absent).
     var actions: Int

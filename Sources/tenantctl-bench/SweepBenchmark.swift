@@ -1,4 +1,9 @@
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// The drift sweep (issue 3): juju-sim holds the first N models of a generated repository's

@@ -1,3 +1,8 @@
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Chooses what each generated tenant looks like: its offer (spread over every usable offer of the

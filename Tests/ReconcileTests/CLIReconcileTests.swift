@@ -12,7 +12,7 @@ final class CLIReconcileTests: ReconcileCase {
 
         let apply = try tenantctl("apply", "--auto-approve", "--settle", "0.2")
         XCTAssertEqual(apply.status, 0, "\(apply)")
-        XCTAssertTrue(apply.stdout.contains("Apply: 10 action(s) done in 3 environment(s). (run 1)"), apply.stdout)
+        XCTAssertTrue(apply.stdout.contains("Apply: 10 change(s) done in 3 environment(s). (run 1)"), apply.stdout)
         XCTAssertTrue(apply.stderr.contains("[corp/production] juju.add-machine group-0 done in"), apply.stderr)
         XCTAssertFalse(apply.stdout.contains("correct horse") || apply.stderr.contains("correct horse"), "no secret in the output")
         XCTAssertEqual(try census(), Self.converged)
@@ -54,7 +54,7 @@ final class CLIReconcileTests: ReconcileCase {
         XCTAssertEqual(history.stdout.split(separator: "\n").count, 2, history.stdout)
         XCTAssertTrue(history.stdout.hasPrefix("run 2  apply  succeeded"), history.stdout)
         let detail = try tenantctlWithoutRepo("history", "--run", "2")
-        XCTAssertTrue(detail.stdout.contains("succeeded   corp/production/juju.scale/shop (attempt 1"), detail.stdout)
+        XCTAssertTrue(detail.stdout.contains("succeeded   juju.scale juju:cloud/corp-production/application/shop (attempt 1"), detail.stdout)
     }
 
     func testASavedPlanIsRefusedOnceTheWorldOrTheCommitMoved() throws {
@@ -64,7 +64,7 @@ final class CLIReconcileTests: ReconcileCase {
         try sim.run("add-model", "acme-production", "-c", "k8s")
         let stale = try tenantctl("apply", planFile)
         XCTAssertEqual(stale.status, 1)
-        XCTAssertTrue(stale.stderr.hasPrefix("error: refusing the stale plan \(planFile): the world changed since it was made"), stale.stderr)
+        XCTAssertTrue(stale.stderr.hasPrefix("error: refusing the stale plan \(planFile): the world changed since it was made, in 1 scope(s) it acts on: juju:k8s/acme-production; plan again"), stale.stderr)
         // Nothing was applied, in any of the three models.
         XCTAssertEqual(try sim.view("k8s:acme-production"), SimModelView(applications: [:], machines: []))
         XCTAssertEqual(try modelNames("k8s"), ["acme-production"], "bravo's model was not created")
@@ -85,6 +85,24 @@ final class CLIReconcileTests: ReconcileCase {
         XCTAssertEqual(try census(), Self.converged)
     }
 
+    /// One fingerprint per scope: a model created by hand elsewhere does not make a plan about
+    /// acme's model stale; a change in acme's model does.
+    func testASavedPlanIsStaleOnlyWhenAScopeItActsOnMoved() throws {
+        let planFile = fixture.path("acme.json")
+        XCTAssertEqual(try tenantctl("plan", "--tenant", "acme", "--out", planFile).status, 2)
+        try sim.run("add-model", "someone-elses", "-c", "k8s")
+        try sim.run("add-model", "side-project", "-c", "cloud")
+        let applied = try tenantctl("apply", planFile, "--tenant", "acme", "--settle", "0.2")
+        XCTAssertEqual(applied.status, 0, "models added on both controllers are not what acme's plan acts on: \(applied)")
+        XCTAssertEqual(try sim.census("k8s:acme-production").units, ["db": 1, "shop": 2])
+
+        XCTAssertEqual(try tenantctl("plan", "--tenant", "bravo", "--out", planFile).status, 2)
+        try sim.run("add-model", "bravo-production", "-c", "k8s")
+        let stale = try tenantctl("apply", planFile, "--tenant", "bravo")
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.stderr.contains("in 1 scope(s) it acts on: juju:k8s/bravo-production"), stale.stderr)
+    }
+
     func testApplyWithoutATerminalOrApprovalIsRefused() throws {
         let result = try tenantctl("apply")
         XCTAssertEqual(result.status, 1)
@@ -103,15 +121,17 @@ final class CLIReconcileTests: ReconcileCase {
         let live = try tenantctl("plan", "--output", "json")
         let offlinePlan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(offline.stdout.utf8)) as? [String: Any])
         let livePlan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(live.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(offlinePlan["observed_fingerprint"] as? String, livePlan["observed_fingerprint"] as? String)
-        XCTAssertEqual((offlinePlan["actions"] as? [Any])?.count, 10)
+        XCTAssertEqual(offlinePlan["fingerprints"] as? [String: String], livePlan["fingerprints"] as? [String: String])
+        XCTAssertEqual((offlinePlan["fingerprints"] as? [String: String])?.keys.sorted(),
+                       ["juju:cloud", "juju:cloud/corp-production", "juju:k8s", "juju:k8s/acme-production", "juju:k8s/bravo-production"])
+        XCTAssertEqual((offlinePlan["changes"] as? [Any])?.count, 10)
 
         var text = try String(contentsOfFile: snapshot, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"state\" : \"absent\"", with: "\"state\" : \"failed\", \"error\" : \"x\"")
         try text.write(toFile: snapshot, atomically: true, encoding: .utf8)
         let tampered = try tenantctl("plan", "--observed", snapshot)
         XCTAssertEqual(tampered.status, 1)
-        XCTAssertEqual(tampered.stderr, "error: the snapshot \(snapshot) does not match its fingerprint: it was modified after it was recorded; observe again\n")
+        XCTAssertEqual(tampered.stderr, "error: the snapshot \(snapshot) cannot be used: it does not match its fingerprints: it was modified after it was recorded; observe again\n")
     }
 
     func testPlanFormatsForMergeRequests() throws {
@@ -132,7 +152,7 @@ final class CLIReconcileTests: ReconcileCase {
         let withheld = try tenantctl("plan")
         XCTAssertEqual(withheld.status, 2, "nothing is planned by default, but a withheld removal is a difference: \(withheld)")
         XCTAssertTrue(withheld.stdout.hasSuffix("Nothing to apply, but 1 removal(s) withheld (above): the world does not match the manifests.\n"), withheld.stdout)
-        XCTAssertTrue(withheld.stdout.contains("! bravo/production: juju.destroy-model bravo-production withheld: 1 models would be destroyed, more than --max-deletions 0"), withheld.stdout)
+        XCTAssertTrue(withheld.stdout.contains("! bravo/production: juju.destroy-model bravo-production withheld: 1 models would be destroyed, more than --max-model-removals 0"), withheld.stdout)
 
         let destroy = try tenantctl("apply", "--auto-approve", "--max-deletions", "1", "--quiet")
         XCTAssertEqual(destroy.status, 0, "\(destroy)")

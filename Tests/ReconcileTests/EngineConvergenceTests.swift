@@ -1,5 +1,9 @@
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 import XCTest
 
@@ -12,16 +16,16 @@ final class EngineConvergenceTests: XCTestCase {
                    retry: RetryPolicy = RetryPolicy(attempts: 1)) async -> (plan: Plan, report: ApplyReport) {
         let observer = Observer(juju: juju, parallelism: 4, journal: journal)
         let observed = await observer.observe(desired, controllers: ["k8s", "cloud"])
-        let plan = Planner.plan(desired: desired, observed: observed, options: PlanOptions(managedModels: (try? journal.managedModels()) ?? [:]))
+        let plan = JujuPlan.plan(desired: desired, observed: observed, options: PlanOptions(owned: JujuPlan.owned(models: (try? journal.managedModels()) ?? [:])))
         let executor = JujuExecutor(juju: juju, desired: desired, journal: journal, secrets: secrets,
                                     gate: HealthGate(timeout: .seconds(20), settle: .zero, interval: .milliseconds(100)))
-        let report = await Applier(executor: executor, journal: journal, parallelism: 4, retry: retry) { _ in }.apply(plan, run: 1)
+        let report = await ChangeWalker(jujuExecutor: executor, journal: journal, parallelism: 4, retry: retry) { _ in }.apply(plan, run: 1)
         return (plan, report)
     }
 
     func replan(_ desired: DesiredState, juju: JujuCLI, journal: MemoryJournal) async -> Plan {
         let observed = await Observer(juju: juju, parallelism: 4, journal: journal).observe(desired, controllers: ["k8s", "cloud"])
-        return Planner.plan(desired: desired, observed: observed, options: PlanOptions(managedModels: (try? journal.managedModels()) ?? [:]))
+        return JujuPlan.plan(desired: desired, observed: observed, options: PlanOptions(owned: JujuPlan.owned(models: (try? journal.managedModels()) ?? [:])))
     }
 
     func testRandomDesiredStatesConvergeOnJujuSim() async throws {
@@ -37,7 +41,7 @@ final class EngineConvergenceTests: XCTestCase {
             let (plan, report) = await reconcile(desired, juju: juju, journal: journal)
             XCTAssertTrue(report.succeeded, "round \(round): \(report.environments.compactMap { $0.failed.map { "\($0.action): \($0.error)" } })")
             let again = await replan(desired, juju: juju, journal: journal)
-            XCTAssertEqual(again.actions.map(\.id), [], "round \(round): not converged after \(plan.actions.map(\.id))")
+            XCTAssertEqual(again.changes.map(\.id), [], "round \(round): not converged after \(plan.changes.map(\.id))")
             // The planner could agree with itself and still be wrong: read Juju directly.
             for environment in desired.environments {
                 XCTAssertModel(try sim.view("\(environment.controller):\(environment.model)"), matches: environment)
@@ -45,7 +49,7 @@ final class EngineConvergenceTests: XCTestCase {
             // Applying the empty plan changes nothing in Juju.
             let before = try sim.census("cloud:beta-production")
             let second = await reconcile(desired, juju: juju, journal: journal)
-            XCTAssertEqual(second.plan.actions.map(\.id), [])
+            XCTAssertEqual(second.plan.changes.map(\.id), [])
             let after = try sim.census("cloud:beta-production")
             XCTAssertEqual(before.units, after.units)
             XCTAssertEqual(before.machines, after.machines)
@@ -79,11 +83,11 @@ final class EngineConvergenceTests: XCTestCase {
         let (plan, report) = await reconcile(DesiredState(environments: [grown]), juju: lossy, journal: retried,
                                              retry: RetryPolicy(attempts: 8, base: .milliseconds(10), cap: .milliseconds(50)))
         XCTAssertTrue(report.succeeded, "\(report.environments.compactMap { $0.failed?.error })")
-        XCTAssertEqual(Set(plan.actions.map(\.kind)), [.addMachine, .deploy, .scale, .config, .integrate, .expose, .wait])
+        XCTAssertEqual(Set(plan.changes.map(\.kind)), [.addMachine, .deploy, .scale, .config, .integrate, .expose, .wait])
 
         // Each guarded kind lost at least one reply and was retried: the census below tests its guard.
         for kind in ["juju.add-machine", "juju.deploy", "juju.scale", "juju.config", "juju.integrate", "juju.expose"] {
-            XCTAssertTrue(retried.attempts.contains { $0.action.contains("/\(kind)/") && $0.attempt > 1 },
+            XCTAssertTrue(retried.attempts.contains { $0.action.hasPrefix("\(kind) ") && $0.attempt > 1 },
                           "no lost reply for \(kind) with this seed: \(retried.attempts.map { "\($0.action)#\($0.attempt)" })")
         }
         let view = try sim.view("cloud:gamma-production")
@@ -93,7 +97,7 @@ final class EngineConvergenceTests: XCTestCase {
         XCTAssertEqual(view.applications["cache"]?.units, ["cache/0"])
         XCTAssertEqual(view.machines.count, 3 + 2 + 6, "five group machines and one machine per unit: \(view.machines)")
         let again = await replan(DesiredState(environments: [grown]), juju: sim.cli(), journal: retried)
-        XCTAssertEqual(again.actions.map(\.id), [])
+        XCTAssertEqual(again.changes.map(\.id), [])
     }
 
     func testAPersistentFailureStopsOnlyItsEnvironment() async throws {
@@ -106,9 +110,9 @@ final class EngineConvergenceTests: XCTestCase {
         ])
         let (_, report) = await reconcile(desired, juju: sim.cli(), journal: journal, secrets: NoSecretSource())
         let broken = try XCTUnwrap(report.environments.first { $0.environment == "broken/production" })
-        XCTAssertEqual(broken.failed?.action, "broken/production/juju.deploy/bundle")
+        XCTAssertEqual(broken.failed?.action, "juju.deploy juju:k8s/broken-production/bundle")
         XCTAssertEqual(broken.failed?.error, "secret vault:tenants/broken#password is needed but no secret source is configured (--secrets-file)")
-        XCTAssertEqual(broken.notRun, ["broken/production/juju.wait/applications"])
+        XCTAssertEqual(broken.notRun, ["juju.wait juju:k8s/broken-production/health"])
         let fine = try XCTUnwrap(report.environments.first { $0.environment == "fine/production" })
         XCTAssertNil(fine.failed)
         XCTAssertEqual(try sim.census("k8s:fine-production").units, ["web": 1])
@@ -126,8 +130,8 @@ final class EngineConvergenceTests: XCTestCase {
             return XCTFail("expected a failed observation, got \(String(describing: observed.models["k8s/slow-production"]))")
         }
         XCTAssertTrue(message.contains("timed out"), message)
-        let plan = Planner.plan(desired: desired, observed: observed, options: PlanOptions(pruneDeletedTenants: true))
-        XCTAssertEqual(plan.actions, [])
+        let plan = JujuPlan.plan(desired: desired, observed: observed, options: PlanOptions(pruneRemovedTenants: true))
+        XCTAssertEqual(plan.changes, [])
         XCTAssertEqual(plan.skipped.map(\.environment), ["slow/production"])
     }
 
@@ -136,7 +140,7 @@ final class EngineConvergenceTests: XCTestCase {
         let desired = DesiredState(environments: [E.environment("delta/production", kind: .k8s, applications: [E.application("db")])])
         let (_, report) = await reconcile(desired, juju: sim.cli(), journal: MemoryJournal())
         let environment = try XCTUnwrap(report.environments.first)
-        XCTAssertEqual(environment.failed?.action, "delta/production/juju.wait/applications")
+        XCTAssertEqual(environment.failed?.action, "juju.wait juju:k8s/delta-production/health")
         XCTAssertEqual(environment.failed?.error, "health gate failed: unit db/0 is blocked: waiting for a database password")
     }
 
@@ -145,7 +149,7 @@ final class EngineConvergenceTests: XCTestCase {
         var environment = E.environment("epsilon/production", kind: .k8s, applications: [E.application("web")])
         environment.controller = "nowhere"
         let observed = await Observer(juju: sim.cli(), parallelism: 2, journal: nil).observe(DesiredState(environments: [environment]), controllers: ["nowhere"])
-        let plan = Planner.plan(desired: DesiredState(environments: [environment]), observed: observed)
+        let plan = JujuPlan.plan(desired: DesiredState(environments: [environment]), observed: observed)
         XCTAssertEqual(plan.skipped, [SkippedEnvironment(environment: "epsilon/production",
                                                          reason: "controller 'nowhere' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")])
     }

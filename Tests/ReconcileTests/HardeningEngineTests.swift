@@ -1,5 +1,9 @@
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 import XCTest
 
@@ -10,10 +14,10 @@ final class HardeningEngineTests: XCTestCase {
 
     func converge(_ desired: DesiredState, juju: JujuCLI, journal: MemoryJournal, attempts: Int = 3) async -> (Plan, ApplyReport) {
         let observed = await Observer(juju: juju, parallelism: 4, journal: journal).observe(desired, controllers: ["k8s", "cloud"])
-        let plan = Planner.plan(desired: desired, observed: observed, options: PlanOptions(managedModels: (try? journal.managedModels()) ?? [:]))
+        let plan = JujuPlan.plan(desired: desired, observed: observed, options: PlanOptions(owned: JujuPlan.owned(models: (try? journal.managedModels()) ?? [:])))
         let executor = JujuExecutor(juju: juju, desired: desired, journal: journal, secrets: FixedSecrets(),
                                     gate: HealthGate(timeout: .seconds(20), settle: .zero, interval: .milliseconds(100)))
-        let report = await Applier(executor: executor, journal: journal, parallelism: 4,
+        let report = await ChangeWalker(jujuExecutor: executor, journal: journal, parallelism: 4,
                                    retry: RetryPolicy(attempts: attempts, base: .milliseconds(20))) { _ in }.apply(plan, run: 1)
         return (plan, report)
     }
@@ -31,7 +35,7 @@ final class HardeningEngineTests: XCTestCase {
         XCTAssertEqual(try journal.appliedSecrets(controller: "k8s", model: "acme-production"),
                        ["shop": ["smtp-password": "vault:tenants/acme#smtp"]])
         let (again, _) = await converge(desired, juju: sim.cli(), journal: journal)
-        XCTAssertEqual(again.actions.map(\.id), [], "no false 'not set by tenantctl' drift")
+        XCTAssertEqual(again.changes.map(\.id), [], "no false 'not set by tenantctl' drift")
     }
 
     func testASubordinateInTroubleFailsTheHealthGate() async throws {
@@ -82,15 +86,15 @@ final class HardeningEngineTests: XCTestCase {
         for (mode, reason) in expectations.sorted(by: { $0.key < $1.key }) {
             let observed = await Observer(juju: try lyingJuju(sim, mode: mode), parallelism: 2, journal: journal)
                 .observe(desired, controllers: ["k8s"])
-            let plan = Planner.plan(desired: desired, observed: observed, options: PlanOptions(managedModels: try journal.managedModels()))
-            XCTAssertEqual(plan.actions.map(\.id), [], mode)
+            let plan = JujuPlan.plan(desired: desired, observed: observed, options: PlanOptions(owned: JujuPlan.owned(models: try journal.managedModels())))
+            XCTAssertEqual(plan.changes.map(\.id), [], mode)
             XCTAssertEqual(plan.skipped.map(\.environment), ["acme/production"], mode)
             XCTAssertTrue(plan.skipped.first?.reason.contains(reason) == true, "\(mode): \(plan.skipped)")
         }
         // Without the journal's record, an empty controller is just empty: the model is planned.
         let fresh = await Observer(juju: try lyingJuju(sim, mode: "empty"), parallelism: 2, journal: MemoryJournal())
             .observe(desired, controllers: ["k8s"])
-        XCTAssertEqual(Planner.plan(desired: desired, observed: fresh).actions.first?.kind, .addModel)
+        XCTAssertEqual(JujuPlan.plan(desired: desired, observed: fresh).changes.first?.kind, .addModel)
     }
 
     func testALongHealthGateWaitNamesWhatItWaitsFor() async throws {
@@ -98,11 +102,11 @@ final class HardeningEngineTests: XCTestCase {
         let journal = MemoryJournal()
         let desired = DesiredState(environments: [E.environment("acme/production", kind: .k8s, applications: [E.application("shop")])])
         let observed = await Observer(juju: sim.cli(), parallelism: 2, journal: journal).observe(desired, controllers: ["k8s"])
-        let plan = Planner.plan(desired: desired, observed: observed)
+        let plan = JujuPlan.plan(desired: desired, observed: observed)
         let lines = LineCollector()
         let gate = HealthGate(timeout: .seconds(20), settle: .zero, interval: .milliseconds(100), reportEvery: .milliseconds(300)) { lines.append($0) }
         let executor = JujuExecutor(juju: sim.cli(), desired: desired, journal: journal, secrets: FixedSecrets(), gate: gate)
-        let report = await Applier(executor: executor, journal: journal, parallelism: 1) { _ in }.apply(plan, run: 1)
+        let report = await ChangeWalker(jujuExecutor: executor, journal: journal, parallelism: 1) { _ in }.apply(plan, run: 1)
         XCTAssertTrue(report.succeeded)
         XCTAssertTrue(lines.all.contains { $0.hasPrefix("[k8s:acme-production] health gate waiting for unit shop/0") }, "\(lines.all)")
     }

@@ -15,7 +15,7 @@ final class JujuCommandContractTests: ReconcileCase {
             if let content { try repository.write(path, content) } else { try repository.remove(path) }
         }
         _ = try repository.commit(message)
-        let apply = try tenantctl("apply", "--auto-approve", "--settle", "0.2", "--max-deletions", "1", extra: ["JUJU_SIM_CALL_LOG": log])
+        let apply = try tenantctl("apply", "--auto-approve", "--settle", "0.2", "--max-model-removals", "1", extra: ["JUJU_SIM_CALL_LOG": log])
         XCTAssertEqual(apply.status, 0, "\(message): \(apply)", file: file, line: line)
         let plan = try tenantctl("plan", extra: ["JUJU_SIM_CALL_LOG": log])
         XCTAssertEqual(plan.stdout, "No changes. The world matches the manifests.\n", "\(message): not converged", file: file, line: line)

@@ -27,7 +27,7 @@ final class JujuFilesCLITests: ReconcileCase {
         let hidden = fixture.root + "/.cache/tenantctl-juju"
         let apply = try tenantctl("apply", "--auto-approve", "--settle", "0.2", "--juju-files-dir", hidden)
         XCTAssertEqual(apply.status, 1, "\(apply)")
-        XCTAssertTrue(apply.stdout.contains("juju.deploy/bundle failed: `juju deploy -m") && apply.stdout.contains("no charm or bundle found at"),
+        XCTAssertTrue(apply.stdout.contains("/bundle failed: `juju deploy -m") && apply.stdout.contains("no charm or bundle found at"),
                       apply.stdout)
         // Without the snap (juju installed otherwise), the same folder works.
         let unconfined = try tenantctl("apply", "--auto-approve", "--settle", "0.2", "--juju-files-dir", hidden,

@@ -1,5 +1,9 @@
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 import XCTest
 
@@ -17,10 +21,10 @@ final class ObservationRetryTests: XCTestCase {
             E.environment("corp/production", kind: .iaas, applications: [E.application("shop", units: 2)]),
         ])
         let clean = Observer(juju: sim.cli(), parallelism: 4, journal: journal)
-        let plan = Planner.plan(desired: desired, observed: await clean.observe(desired, controllers: ["k8s", "cloud"]))
+        let plan = JujuPlan.plan(desired: desired, observed: await clean.observe(desired, controllers: ["k8s", "cloud"]))
         let executor = JujuExecutor(juju: sim.cli(), desired: desired, journal: journal, secrets: FixedSecrets(),
                                     gate: HealthGate(timeout: .seconds(20), settle: .zero, interval: .milliseconds(100)))
-        let report = await Applier(executor: executor, journal: journal, parallelism: 4) { _ in }.apply(plan, run: 1)
+        let report = await ChangeWalker(jujuExecutor: executor, journal: journal, parallelism: 4) { _ in }.apply(plan, run: 1)
         XCTAssertTrue(report.succeeded)
 
         // A clean observation's number of calls: every call beyond it in a faulty round is a retry.
@@ -36,9 +40,9 @@ final class ObservationRetryTests: XCTestCase {
             let flaky = Observer(juju: sim.cli(extra: faults), parallelism: 4, journal: journal,
                                  retry: RetryPolicy(attempts: 4, base: .milliseconds(20)))
             let observed = await flaky.observe(desired, controllers: ["k8s", "cloud"])
-            let again = Planner.plan(desired: desired, observed: observed)
+            let again = JujuPlan.plan(desired: desired, observed: observed)
             XCTAssertEqual(again.skipped.map(\.reason), [], "round \(round)")
-            XCTAssertEqual(again.actions.map(\.id), [], "round \(round)")
+            XCTAssertEqual(again.changes.map(\.id), [], "round \(round)")
             let calls = try String(contentsOfFile: sim.home + "/calls-\(round).log", encoding: .utf8).split(separator: "\n").count
             retries += calls - baseline
         }

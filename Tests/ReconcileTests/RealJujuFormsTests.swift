@@ -1,5 +1,9 @@
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 import XCTest
 
@@ -13,15 +17,15 @@ final class RealJujuFormsTests: XCTestCase {
     func observeAndPlan(_ desired: DesiredState, juju: JujuCLI, journal: MemoryJournal, options: PlanOptions = PlanOptions()) async -> (ObservedState, Plan) {
         let observed = await Observer(juju: juju, parallelism: 4, journal: journal).observe(desired, controllers: ["k8s", "cloud"])
         var options = options
-        options.managedModels = (try? journal.managedModels()) ?? [:]
-        return (observed, Planner.plan(desired: desired, observed: observed, options: options))
+        options.owned = JujuPlan.owned(models: (try? journal.managedModels()) ?? [:])
+        return (observed, JujuPlan.plan(desired: desired, observed: observed, options: options))
     }
 
     func apply(_ plan: Plan, _ desired: DesiredState, juju: JujuCLI, journal: MemoryJournal, attempts: Int = 2,
                heartbeat: Duration = .seconds(15), progress: @escaping @Sendable (String) -> Void = { _ in }) async -> ApplyReport {
         let executor = JujuExecutor(juju: juju, desired: desired, journal: journal, secrets: FixedSecrets(),
                                     gate: HealthGate(timeout: .seconds(20), settle: .zero, interval: .milliseconds(100)))
-        return await Applier(executor: executor, journal: journal, parallelism: 4, retry: RetryPolicy(attempts: attempts, base: .milliseconds(50)),
+        return await ChangeWalker(jujuExecutor: executor, journal: journal, parallelism: 4, retry: RetryPolicy(attempts: attempts, base: .milliseconds(50)),
                              heartbeat: heartbeat, progress: progress).apply(plan, run: 1)
     }
 
@@ -47,7 +51,7 @@ final class RealJujuFormsTests: XCTestCase {
         }
         XCTAssertEqual(model.applications, [:])
         XCTAssertEqual(again.skipped.map(\.reason), [])
-        XCTAssertEqual(again.actions.map(\.kind), [.deploy, .wait])
+        XCTAssertEqual(again.changes.map(\.kind), [.deploy, .wait])
         let healed = await apply(again, desired, juju: sim.cli(), journal: journal)
         XCTAssertTrue(healed.succeeded, "\(failures(healed))")
         XCTAssertEqual(try sim.census("k8s:acme-production").units, ["shop": 1])
@@ -67,7 +71,7 @@ final class RealJujuFormsTests: XCTestCase {
             E.application("db", charm: "percona-k8s", channel: "8.0/edge", revision: 42),
         ])])
         let (_, refresh) = await observeAndPlan(after, juju: sim.cli(), journal: journal)
-        XCTAssertEqual(refresh.actions.map(\.kind), [.refresh, .wait])
+        XCTAssertEqual(refresh.changes.map(\.kind), [.refresh, .wait])
         let refreshed = await apply(refresh, after, juju: sim.cli(), journal: journal)
         XCTAssertTrue(refreshed.succeeded, "juju-sim refuses --switch with --revision: \(failures(refreshed))")
         let db = try XCTUnwrap(sim.status("k8s:acme-production")["applications"] as? [String: [String: Any]])["db"]
@@ -75,7 +79,7 @@ final class RealJujuFormsTests: XCTestCase {
         XCTAssertEqual(db?["charm-rev"] as? Int, 42)
         XCTAssertEqual(db?["charm-channel"] as? String, "8.0/edge")
         let (_, empty) = await observeAndPlan(after, juju: sim.cli(), journal: journal)
-        XCTAssertEqual(empty.actions.map(\.id), [])
+        XCTAssertEqual(empty.changes.map(\.id), [])
     }
 
     func testDeployGetsTheLongTimeoutAndSaysItIsStillRunning() async throws {
@@ -103,9 +107,9 @@ final class RealJujuFormsTests: XCTestCase {
         XCTAssertTrue(created.succeeded, "\(failures(created))")
 
         // The tenant leaves git; its model drains for longer than destroy-model may wait.
-        let options = PlanOptions(maxModelDeletions: 1, pruneDeletedTenants: true)
+        let options = PlanOptions(maxModelRemovals: 1, pruneRemovedTenants: true)
         let (_, destroy) = await observeAndPlan(DesiredState(environments: []), juju: sim.cli(), journal: journal, options: options)
-        XCTAssertEqual(destroy.actions.map(\.kind), [.destroyModel])
+        XCTAssertEqual(destroy.changes.map(\.kind), [.destroyModel])
         var impatient = sim.cli(timeout: .seconds(1))
         impatient.longTimeout = .seconds(1)
         let report = await apply(destroy, DesiredState(environments: []), juju: impatient, journal: journal)
@@ -117,7 +121,7 @@ final class RealJujuFormsTests: XCTestCase {
 
         // A dying model is neither planned for nor destroyed again.
         let (observed, next) = await observeAndPlan(DesiredState(environments: []), juju: sim.cli(), journal: journal, options: options)
-        XCTAssertEqual(next.actions.map(\.id), [])
+        XCTAssertEqual(next.changes.map(\.id), [])
         XCTAssertEqual(observed.controllers["k8s"]?.models, [])
         let (back, returning) = await observeAndPlan(desired, juju: sim.cli(), journal: journal)
         XCTAssertEqual(returning.skipped.map(\.environment), ["gone/production"], "a tenant back in git waits until its old model is gone")
@@ -141,25 +145,25 @@ final class RealJujuFormsTests: XCTestCase {
         try sim.run("add-machine", "-m", "cloud:corp-production")
 
         let (_, withheld) = await observeAndPlan(desired(groupCount: 1, prune: false), juju: sim.cli(), journal: journal)
-        XCTAssertEqual(withheld.actions.map(\.id), [])
+        XCTAssertEqual(withheld.changes.map(\.id), [])
         XCTAssertEqual(withheld.withheld.map(\.kind), [.removeMachine, .removeMachine, .removeMachine])
         XCTAssertEqual(withheld.withheld.map(\.target), ["1", "2", "4"], "machine 0 stays in the group, 3 hosts web/0")
 
         let one = desired(groupCount: 1, prune: true)
         let (_, prune) = await observeAndPlan(one, juju: sim.cli(), journal: journal)
-        XCTAssertEqual(prune.actions.map(\.id), ["corp/production/juju.remove-machine/1", "corp/production/juju.remove-machine/2",
-                                                "corp/production/juju.remove-machine/4"])
+        XCTAssertEqual(prune.changes.map(\.id), ["juju.remove-machine juju:cloud/corp-production/machine/1", "juju.remove-machine juju:cloud/corp-production/machine/2",
+                                                "juju.remove-machine juju:cloud/corp-production/machine/4"])
         let removed = await apply(prune, one, juju: sim.cli(), journal: journal)
         XCTAssertTrue(removed.succeeded, "\(failures(removed))")
         let machines = try XCTUnwrap(sim.status("cloud:corp-production")["machines"] as? [String: Any])
         XCTAssertEqual(machines.keys.sorted(), ["0", "3"])
         let (_, empty) = await observeAndPlan(one, juju: sim.cli(), journal: journal)
-        XCTAssertEqual(empty.actions.map(\.id), [])
+        XCTAssertEqual(empty.changes.map(\.id), [])
 
         // Past --max-removals nothing is removed.
         try sim.run("add-machine", "-m", "cloud:corp-production", "-n", "2")
         let (_, limited) = await observeAndPlan(one, juju: sim.cli(), journal: journal, options: PlanOptions(maxRemovals: 1))
-        XCTAssertEqual(limited.actions.map(\.id), [])
+        XCTAssertEqual(limited.changes.map(\.id), [])
         XCTAssertEqual(limited.withheld.count, 2)
     }
 }

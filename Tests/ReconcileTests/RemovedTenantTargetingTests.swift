@@ -10,7 +10,7 @@ final class RemovedTenantTargetingTests: ReconcileCase {
         try repository.remove("tenants/bravo.yaml")
         _ = try repository.commit("bravo leaves")
 
-        let plan = try tenantctl("plan", "--tenant", "bravo", "--max-deletions", "1")
+        let plan = try tenantctl("plan", "--tenant", "bravo", "--max-model-removals", "1")
         XCTAssertEqual(plan.status, 2, "\(plan)")
         XCTAssertTrue(plan.stdout.contains("- juju.destroy-model model"), plan.stdout)
         XCTAssertFalse(plan.stdout.contains("acme/production"), "other tenants are left out: \(plan.stdout)")
@@ -19,7 +19,7 @@ final class RemovedTenantTargetingTests: ReconcileCase {
         XCTAssertEqual(typo.status, 1)
         XCTAssertTrue(typo.stderr.contains("no tenant named 'bravoo'"), typo.stderr)
 
-        let apply = try tenantctl("apply", "--auto-approve", "--tenant", "bravo", "--max-deletions", "1")
+        let apply = try tenantctl("apply", "--auto-approve", "--tenant", "bravo", "--max-model-removals", "1")
         XCTAssertEqual(apply.status, 0, "\(apply)")
         XCTAssertThrowsError(try sim.status("k8s:bravo-production"))
         XCTAssertEqual(try sim.census("k8s:acme-production").units, ["db": 1, "shop": 2], "acme untouched")

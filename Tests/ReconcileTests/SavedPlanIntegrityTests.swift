@@ -7,9 +7,9 @@ import XCTest
 final class SavedPlanIntegrityTests: ReconcileCase {
     func editPlan(_ path: String, _ edit: (inout [[String: Any]]) throws -> Void) throws {
         var plan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        var actions = try XCTUnwrap(plan["actions"] as? [[String: Any]])
+        var actions = try XCTUnwrap(plan["changes"] as? [[String: Any]])
         try edit(&actions)
-        plan["actions"] = actions
+        plan["changes"] = actions
         try JSONSerialization.data(withJSONObject: plan).write(to: URL(fileURLWithPath: path))
     }
 
@@ -19,14 +19,15 @@ final class SavedPlanIntegrityTests: ReconcileCase {
         XCTAssertEqual(try tenantctl("plan", "--out", planFile).status, 0)
         try editPlan(planFile) { actions in
             actions.append([
-                "id": "acme/production/juju.destroy-model/model", "kind": "juju.destroy-model", "tenant": "acme",
-                "environment": "acme/production", "controller": "k8s", "model": "acme-production", "target": "model",
+                "id": "juju.destroy-model juju:k8s/acme-production/model", "kind": "juju.destroy-model", "effect": "delete",
+                "address": ["system": "juju", "scope": "k8s/acme-production", "resource": "model"], "tenant": "acme",
+                "environment": "acme/production", "target": "model",
                 "reasons": [], "depends_on": [], "parameters": [:] as [String: Any],
             ])
         }
-        let refused = try tenantctl("apply", planFile, "--max-deletions", "5")
+        let refused = try tenantctl("apply", planFile, "--max-model-removals", "5")
         XCTAssertEqual(refused.status, 1, "\(refused)")
-        XCTAssertTrue(refused.stderr.contains("it holds acme/production/juju.destroy-model/model, which planning does not give"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("it holds juju.destroy-model juju:k8s/acme-production/model, which planning does not give"), refused.stderr)
         XCTAssertEqual(try census(), Self.converged, "the model is still there")
     }
 
@@ -39,7 +40,7 @@ final class SavedPlanIntegrityTests: ReconcileCase {
         }
         let refused = try tenantctl("apply", planFile)
         XCTAssertEqual(refused.status, 1, "\(refused)")
-        XCTAssertTrue(refused.stderr.contains("corp/production/juju.add-machine/group-0 differs: parameters"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("juju.add-machine juju:cloud/corp-production/machines/group-0 differs: parameters"), refused.stderr)
         XCTAssertEqual(try sim.run("models", "-c", "cloud", "--format=json").contains("corp-production"), false, "nothing applied")
 
         // Removing an action is refused too: a plan is applied whole or not at all.
@@ -47,7 +48,7 @@ final class SavedPlanIntegrityTests: ReconcileCase {
         try editPlan(planFile) { actions in actions.removeAll { $0["kind"] as? String == "juju.wait" } }
         let partial = try tenantctl("apply", planFile)
         XCTAssertEqual(partial.status, 1)
-        XCTAssertTrue(partial.stderr.contains("it lacks ") && partial.stderr.contains("juju.wait/applications, which planning gives"), partial.stderr)
+        XCTAssertTrue(partial.stderr.contains("it lacks ") && partial.stderr.contains("/health, which planning gives"), partial.stderr)
     }
 
     func testAPlanMadeWithOtherOptionsIsRefusedAndTheSameOptionsApplyIt() throws {
@@ -55,7 +56,7 @@ final class SavedPlanIntegrityTests: ReconcileCase {
         XCTAssertEqual(try tenantctl("plan", "--out", planFile, "--tenant", "acme").status, 2)
         let other = try tenantctl("apply", planFile)
         XCTAssertEqual(other.status, 1)
-        XCTAssertTrue(other.stderr.contains("made with other options (--tenant, --max-deletions, --max-removals)"), other.stderr)
+        XCTAssertTrue(other.stderr.contains("made with other options (--tenant, --max-model-removals, --max-removals)"), other.stderr)
         let same = try tenantctl("apply", planFile, "--tenant", "acme", "--settle", "0.2")
         XCTAssertEqual(same.status, 0, "\(same)")
         XCTAssertEqual(try sim.census("k8s:acme-production").units, ["db": 1, "shop": 2])

@@ -11,7 +11,7 @@ final class SecretPrecheckTests: ReconcileCase {
         chmod(partial, 0o600)
         let apply = try tenantctl("apply", "--auto-approve", "--settle", "0.2", extra: ["TENANTCTL_SECRETS_FILE": partial])
         XCTAssertEqual(apply.status, 1, "\(apply)")
-        XCTAssertTrue(apply.stdout.contains("acme/production: not applied: secret vault:tenants/shop#password is not in the secrets file \(partial) (needed by acme/production/juju.deploy/bundle); nothing of it was started"), apply.stdout)
+        XCTAssertTrue(apply.stdout.contains("acme/production: not applied: secret vault:tenants/shop#password is not in the secrets file \(partial) (needed by juju.deploy juju:k8s/acme-production/bundle); nothing of it was started"), apply.stdout)
         let models = try sim.run("models", "-c", "k8s", "--format=json")
         XCTAssertFalse(models.contains("acme-production") || models.contains("bravo-production"), "no half-made environment: \(models)")
         let corp = try sim.census("cloud:corp-production")

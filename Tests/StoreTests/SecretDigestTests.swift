@@ -27,4 +27,31 @@ final class SecretDigestTests: XCTestCase {
         let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/secret-digest.key")[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o600)
     }
+
+    /// Two deploys of one apply may ask for the key first at the same moment: both get the one key.
+    func testThreadsOfOneProcessMakingTheKeyAtOnceGetTheSameKey() throws {
+        // The window is short: many fresh state directories, each raced by 8 threads.
+        for _ in 0..<40 {
+            let dir = try TemporaryDirectory()
+            let store = try StateStore(directory: dir.path)
+            let results = Results()
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do { results.add(.success(try store.secretDigestKey(create: true))) } catch { results.add(.failure(Failure(text: "\(error)"))) }
+            }
+            let keys = results.all.compactMap { try? $0.get() }
+            let errors = results.all.compactMap { if case let .failure(error) = $0 { return error.text } else { return nil } }
+            XCTAssertEqual(errors, [])
+            XCTAssertEqual(Set(keys.compactMap { $0 }).count, 1)
+            XCTAssertEqual(keys.compactMap { $0 }.count, 8)
+            if !errors.isEmpty { break }
+        }
+    }
+
+    struct Failure: Error { var text: String }
+
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var all: [Result<[UInt8]?, Failure>] = []
+        func add(_ result: Result<[UInt8]?, Failure>) { lock.withLock { all.append(result) } }
+    }
 }

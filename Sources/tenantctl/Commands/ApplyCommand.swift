@@ -1,6 +1,10 @@
 import ArgumentParser
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 struct ApplyCommand: AsyncParsableCommand {
@@ -16,10 +20,13 @@ struct ApplyCommand: AsyncParsableCommand {
           tenantctl apply                      show the plan and ask on the terminal (refused \
         without one)
 
-        Environments run in parallel (--parallelism), each one's actions in order. After deploy, \
-        refresh and scale a health gate waits for active units with idle agents; a unit in error \
-        or blocked fails it. Transient juju failures are retried with backoff; a persistent one \
-        stops that environment, the others go on. Every attempt is journaled (tenantctl history). \
+        Changes run by their dependencies, at most --parallelism at a time: a model's changes one \
+        after the other, models in parallel. After deploy, refresh and scale a health gate waits \
+        for active units with idle agents; a unit in error or blocked fails it. Transient \
+        failures are retried with backoff; a persistent one skips only the changes that depend \
+        on it (each named), the others go on. Every attempt, and every change not run, is \
+        journaled (tenantctl history). A saved plan is refused when the commit, or a scope it \
+        acts on (a Juju model), changed since it was made. \
         Exit status: 0 all done, 1 anything failed or refused, or an environment could not be \
         observed.
 
@@ -68,7 +75,7 @@ struct ApplyCommand: AsyncParsableCommand {
             let journal = try StoreJournal.open(engine)
             _ = try? journal.store.markInterruptedRuns(at: Date())
             let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter,
-                                                      removed: RemovedTenants.owners(try journal.managedModels()))
+                                                      removed: RemovedTenants.owners(try journal.owned()))
             // Held from before observing to the end of the run: two runs that observed the same
             // world would each add what they both found missing.
             let lock = try await RunLock.acquire(store: journal.store, environments: RunLock.environments(of: desired.state, engine: engine),
@@ -101,7 +108,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 let first = missing.first { $0.environment == environment }!
                 print("\(environment): not applied: \(first.error) (needed by \(first.action)); nothing of it was started")
             }
-            plan.actions.removeAll { heldBack.contains($0.environment) }
+            plan = plan.removing(Set(plan.changes.filter { heldBack.contains($0.environment) }.map(\.id))).plan
             guard !plan.isEmpty else {
                 print("Nothing applied: \(heldBack.count) environment(s) lack secrets.")
                 throw ExitCode(1)
@@ -114,10 +121,11 @@ struct ApplyCommand: AsyncParsableCommand {
             var gate = HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000)))
             if !quiet { gate.report = { line in StandardStreams.error(line) } }
             let executor = JujuExecutor(juju: juju, desired: world.desired.state, journal: journal, secrets: secrets, gate: gate)
-            let applier = Applier(executor: executor, journal: journal, parallelism: engine.parallelism) { line in
+            let driver = JujuDriver(observer: Observer(juju: juju, parallelism: engine.parallelism, journal: journal), executor: executor)
+            let applier = ChangeWalker(drivers: [driver], journal: journal, parallelism: engine.parallelism) { line in
                 if !quiet { StandardStreams.error(line) }
             }
-            let run = try journal.startRun(command: "apply", commit: world.desired.commit, fingerprint: world.fingerprint)
+            let run = try journal.startRun(command: "apply", commit: world.desired.commit, fingerprint: CombinedFingerprint.of(world.fingerprints))
             let work = Task { [plan] in await applier.apply(plan, run: run) }
             let signals = StopSignals.install { signalNumber in
                 StandardStreams.error("\(signalNumber == SIGINT ? "interrupted" : "terminated"): stopping — no new action starts, the running ones finish (send it again to quit at once)")
@@ -130,9 +138,7 @@ struct ApplyCommand: AsyncParsableCommand {
             } else {
                 try journal.finishRun(run, succeeded: report.succeeded, summary: report.summaryLine)
             }
-            for environment in report.environments {
-                if let failed = environment.failed { print("\(environment.environment): \(failed.action) failed: \(failed.error)") }
-            }
+            for failure in report.failures { print("\(failure.environment): \(failure.id) failed: \(failure.error)") }
             print("\(report.summaryLine) (run \(run))")
             if report.stopped { throw ExitCode(130) }
             if !report.succeeded || !plan.skipped.isEmpty || !heldBack.isEmpty { throw ExitCode(1) }
@@ -142,17 +148,11 @@ struct ApplyCommand: AsyncParsableCommand {
     private func choosePlan(_ world: PlannedWorld) throws -> Plan {
         guard let planFile else { return world.plan }
         let saved = try PlanFile.read(planFile)
-        if let commit = saved.commit, let current = world.desired.commit, commit != current {
-            throw CLIError("refusing the stale plan \(planFile): it was made at commit \(commit.prefix(12)), the repository is now at \(current.prefix(12)); plan again")
-        }
-        if saved.observedFingerprint != world.fingerprint {
-            throw CLIError("refusing the stale plan \(planFile): the world changed since it was made (observed fingerprint \((saved.observedFingerprint ?? "none").prefix(12)), now \(world.fingerprint.prefix(12))); plan again")
-        }
-        // The planner is deterministic: the same commit, world and options give the same actions.
-        // Anything else was edited by hand (or planned with other options), and is not applied:
-        // a file must never carry a change the manifests and the policies do not allow.
-        if let difference = PlanDifference.first(saved: saved.actions, planned: world.plan.actions) {
-            throw CLIError("refusing the plan \(planFile): it is not what planning its commit against the current world gives (\(difference)); it was edited, or made with other options (--tenant, --max-deletions, --max-removals). Plan again")
+        // The planner is deterministic: the same commit, world and options give the same changes.
+        // Anything else moved, or was edited by hand (or planned with other options), and is not
+        // applied: a file must never carry a change the manifests and the policies do not allow.
+        if let stale = StalePlan.check(saved: saved, current: world.plan) {
+            throw CLIError("refusing the stale plan \(planFile): \(stale.message); \(stale.hint ?? "plan again")")
         }
         return saved
     }
@@ -161,18 +161,13 @@ struct ApplyCommand: AsyncParsableCommand {
     /// The plan less the `sync: manual` environments not named with --tenant, and those left.
     private func withoutManualEnvironments(_ plan: Plan, desired: DesiredState) -> (Plan, [String]) {
         let named = engine.tenantFilter ?? []
-        let manual = Set(desired.environments.filter { $0.policy.sync == .manual && !named.contains($0.tenant ?? "") }.map(\.id))
-        let skipped = plan.actions.filter { manual.contains($0.environment) }
-        guard !skipped.isEmpty else { return (plan, []) }
-        var filtered = plan
-        filtered.actions.removeAll { manual.contains($0.environment) }
-        let left = Set(skipped.map(\.environment)).sorted()
-        filtered.manualEnvironments.removeAll { left.contains($0) }
-        for environment in left {
-            let tenant = skipped.first { $0.environment == environment }?.tenant ?? environment
-            StandardStreams.error("[\(environment)] sync: manual — \(skipped.filter { $0.environment == environment }.count) action(s) left for a person (tenantctl apply --tenant \(tenant))")
+        let manual = ManualSync(manualEnvironments: Set(desired.environments.filter { $0.policy.sync == .manual }.map(\.id)))
+        let (filtered, held) = manual.hold(plan, except: Set(desired.environments.filter { named.contains($0.tenant ?? "") }.map(\.id)))
+        for (environment, changes) in held.sorted(by: { $0.key < $1.key }) {
+            let tenant = changes.first?.tenant ?? environment
+            StandardStreams.error("[\(environment)] sync: manual — \(changes.count) change(s) left for a person (tenantctl apply --tenant \(tenant))")
         }
-        return (filtered, left)
+        return (filtered, held.keys.sorted())
     }
 
     private func confirm(_ plan: Plan) throws {
@@ -180,7 +175,7 @@ struct ApplyCommand: AsyncParsableCommand {
         guard Terminal.stdinIsTTY else {
             throw CLIError("no terminal to confirm on: use --auto-approve, or apply a saved plan (tenantctl plan --out plan.json; tenantctl apply plan.json)")
         }
-        print("Apply these \(plan.actions.count) actions? Only 'yes' is accepted: ", terminator: "")
+        print("Apply these \(plan.changes.count) changes? Only 'yes' is accepted: ", terminator: "")
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             throw CLIError("apply cancelled; nothing was changed")
         }

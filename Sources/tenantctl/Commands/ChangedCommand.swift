@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
 import GitSource
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 struct ChangedCommand: ParsableCommand {

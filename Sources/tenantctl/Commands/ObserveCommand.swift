@@ -1,6 +1,10 @@
 import ArgumentParser
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 struct ObserveCommand: AsyncParsableCommand {
@@ -25,12 +29,11 @@ struct ObserveCommand: AsyncParsableCommand {
         try await CommandRunner.reportingErrors {
             let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter)
             let journal = try StoreJournal.openForReading(engine)
-            let observed = await Observer(juju: engine.juju, parallelism: engine.parallelism, journal: journal)
-                .observe(desired.state, controllers: desired.controllers)
-            let snapshot = ObservationSnapshot(formatVersion: ObservationSnapshot.formatVersion, commit: desired.commit,
-                                               fingerprint: Fingerprint.of(observed), observed: observed,
-                                               managedModels: try journal?.managedModels() ?? [:])
+            let world = await Reconciliation(systems: Systems.all)
+                .observe(ObservationRequest(desired: desired.state, fleet: desired.fleet), drivers: engine.observingDrivers(journal: journal))
+            let snapshot = ObservationSnapshot(commit: desired.commit, observed: world, owned: try journal?.owned() ?? [:])
             try snapshot.write(out)
+            let observed = world.observation(of: JujuPlanner.systemName, as: ObservedState.self) ?? ObservedState()
             let failed = observed.models.values.filter { if case .failed = $0 { return true } else { return false } }.count
             let unknown = observed.controllers.values.filter { !$0.known }.count
             print("observed \(observed.models.count) model(s) on \(observed.controllers.count) controller(s)"

@@ -1,6 +1,10 @@
 import ArgumentParser
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 struct PlanCommand: AsyncParsableCommand {

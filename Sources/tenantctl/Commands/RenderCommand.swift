@@ -1,5 +1,10 @@
 import ArgumentParser
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 import Yams
 

@@ -1,6 +1,10 @@
 import ArgumentParser
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Options of every command that touches the world, so scripts pass one set to plan, apply,
@@ -24,8 +28,9 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Where tenantctl writes the files it hands to juju (bundles, config; they may hold secrets). It must be a folder juju can read: the snap-installed juju sees only non-hidden folders of $HOME. Default: $TENANTCTL_JUJU_FILES_DIR, else ~/snap/juju/common/tenantctl.", valueName: "dir"))
     var jujuFilesDir: String?
 
-    @Option(name: .long, help: ArgumentHelp("Most models a run may destroy (tenants deleted from git, with prune).", valueName: "n"))
-    var maxDeletions: Int = 0
+    @Option(name: [.customLong("max-model-removals"), .customLong("max-deletions")],
+            help: ArgumentHelp("Most models a run may destroy (tenants deleted from git, with prune). --max-deletions is its former name.", valueName: "n"))
+    var maxModelRemovals: Int = 0
 
     @Option(name: .long, help: ArgumentHelp("Most other removals (units, applications, relations, machines) a run may plan.", valueName: "n"))
     var maxRemovals: Int = 20
@@ -37,7 +42,7 @@ struct EngineOptions: ParsableArguments {
         if parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
         if jujuTimeout < 1 { throw ValidationError("--juju-timeout must be at least 1 second") }
         if jujuLongTimeout < 1 { throw ValidationError("--juju-long-timeout must be at least 1 second") }
-        if maxDeletions < 0 || maxRemovals < 0 { throw ValidationError("--max-deletions and --max-removals cannot be negative") }
+        if maxModelRemovals < 0 || maxRemovals < 0 { throw ValidationError("--max-model-removals and --max-removals cannot be negative") }
     }
 
     var jujuBinary: String {
@@ -50,10 +55,15 @@ struct EngineOptions: ParsableArguments {
         JujuCLI(binary: jujuBinary, timeout: .seconds(jujuTimeout), longTimeout: .seconds(jujuLongTimeout), filesDirectory: jujuFilesDir)
     }
 
+    /// The drivers that observe, for plan, drift and observe (no executor: they change nothing).
+    func observingDrivers(journal: (any Journal)?) -> [any SystemDriver] {
+        [JujuDriver(observer: Observer(juju: juju, parallelism: parallelism, journal: journal), executor: nil)]
+    }
+
     var tenantFilter: Set<String>? { tenant.isEmpty ? nil : Set(tenant) }
 
-    func planOptions(managedModels: [String: String], fleet: Fleet?) -> PlanOptions {
-        PlanOptions(maxModelDeletions: maxDeletions, maxRemovals: maxRemovals, tenants: tenantFilter,
-                    managedModels: managedModels, pruneDeletedTenants: fleet?.defaults.policy.prune ?? false)
+    func planOptions(owned: [String: [String: String]], fleet: Fleet?) -> PlanOptions {
+        PlanOptions(maxModelRemovals: maxModelRemovals, maxRemovals: maxRemovals, tenants: tenantFilter,
+                    owned: owned, pruneRemovedTenants: fleet?.defaults.policy.prune ?? false)
     }
 }

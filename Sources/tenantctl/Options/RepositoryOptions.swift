@@ -1,5 +1,10 @@
 import ArgumentParser
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Where the manifests come from; shared by every command that reads them.

@@ -1,6 +1,10 @@
 import ArgumentParser
-import Engine
 import GitSource
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 
 /// Turns expected failures (unreachable repository, bad token, unknown ref, missing juju binary)
 /// into one clear line on standard error and exit status 1, instead of a stack of Swift error

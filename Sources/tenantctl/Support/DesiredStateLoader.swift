@@ -1,4 +1,9 @@
 import ArgumentParser
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// The desired state of a commit, or exit 1 with the validation errors: planning from a broken

@@ -1,3 +1,8 @@
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Differences between git and the world, one per field, each naming where it is (controller,
@@ -36,7 +41,7 @@ struct DriftReport: Encodable {
     init(_ plan: Plan) {
         commit = plan.commit
         var items: [Item] = []
-        for action in plan.actions where action.kind != .wait {
+        for action in plan.changes where action.kind != .wait {
             for reason in action.reasons {
                 let (noun, name) = Self.subject(action.kind, target: action.target, field: reason.field)
                 items.append(Item(environment: action.environment, controller: action.controller, model: action.model,
@@ -50,7 +55,7 @@ struct DriftReport: Encodable {
             let (noun, name) = Self.subject(withheld.kind, target: withheld.target, field: "")
             items.append(Item(environment: withheld.environment, controller: withheld.controller, model: withheld.model,
                               target: name.isEmpty ? noun : "\(noun) \(name)",
-                              address: withheld.controller.flatMap { controller in withheld.model.map { Self.address(controller, $0, noun, name) } },
+                              address: Self.address(withheld.controller, withheld.model, noun, name),
                               field: "present", desired: "no", observed: "yes",
                               cause: "in Juju but not in git; \(withheld.kind.rawValue) withheld: \(withheld.reason)"))
         }
@@ -59,7 +64,7 @@ struct DriftReport: Encodable {
     }
 
     /// What an action acts on, as a noun and a name.
-    static func subject(_ kind: ActionKind, target: String, field: String) -> (String, String) {
+    static func subject(_ kind: ChangeKind, target: String, field: String) -> (String, String) {
         switch kind {
         case .addModel, .destroyModel: return ("model", "")
         case .addMachine: return ("machines", target)
@@ -68,6 +73,7 @@ struct DriftReport: Encodable {
         case .integrate, .removeRelation: return ("relation", target)
         case .deploy: return ("application", field.hasPrefix("applications.") ? String(field.dropFirst("applications.".count)) : target)
         case .refresh, .scale, .config, .resetConfig, .expose, .removeApplication, .wait: return ("application", target)
+        default: return (kind.rawValue, target)
         }
     }
 
@@ -80,7 +86,7 @@ struct DriftReport: Encodable {
         field.hasPrefix("applications.") ? "deployed" : field
     }
 
-    static func cause(_ kind: ActionKind, _ reason: Reason) -> String {
+    static func cause(_ kind: ChangeKind, _ reason: Reason) -> String {
         switch kind {
         case .addModel: return "the model does not exist: a new environment, or the model was destroyed out of band"
         case .addMachine: return "machines are missing: not added yet, or removed out of band (juju remove-machine)"
@@ -98,6 +104,7 @@ struct DriftReport: Encodable {
         case .removeRelation, .removeApplication, .removeMachine: return "present in Juju but not in git: added out of band, or removed from git"
         case .destroyModel: return "the model belongs to an environment no longer in git"
         case .wait: return "health"
+        default: return "differs from git"
         }
     }
 

@@ -1,5 +1,10 @@
 import Foundation
 import GitSource
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Opens the repository the options name and reads manifests out of a commit's tree.

@@ -1,4 +1,9 @@
 import GitSource
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// The manifests of one commit (or one directory), with where they came from.

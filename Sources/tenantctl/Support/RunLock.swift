@@ -1,5 +1,10 @@
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
 import Store
+import Systems
 import TenantCore
 
 /// The environments one `apply` holds for its whole run, in the state store: a second apply on

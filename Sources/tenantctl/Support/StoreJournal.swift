@@ -1,6 +1,10 @@
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
 import Store
+import Systems
 
 /// The engine's journal on the SQLite state store.
 struct StoreJournal: Journal {
@@ -49,7 +53,25 @@ struct StoreJournal: Journal {
         try store.finishAction(entry, result: succeeded ? .succeeded : .failed, error: error, at: Date())
     }
 
+    func recordNotRun(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String,
+                      reason: String, interrupted: Bool) throws {
+        let entry = try store.startAction(run: run, actionID: action, kind: kind, tenant: tenant, environment: environment, target: target,
+                                          attempt: 0, at: Date())
+        try store.finishAction(entry, result: interrupted ? .interrupted : .skipped, error: reason, at: Date())
+    }
+
     func managedModels() throws -> [String: String] { try store.managedModels() }
+
+    /// What tenantctl owns, by system then address → owning environment.
+    func owned() throws -> [String: [String: String]] {
+        var models: [String: String] = [:]
+        for (key, environment) in try store.managedModels() {
+            let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            models[JujuPlanner.ownedModelAddress(controller: parts[0], model: parts[1])] = environment
+        }
+        return [JujuPlanner.systemName: models]
+    }
 
     func recordManagedModel(controller: String, model: String, environment: String) throws {
         try store.recordManagedModel(controller: controller, model: model, environment: environment, at: Date())

@@ -1,39 +1,43 @@
-import Engine
 import Foundation
+import JujuDriver
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Observes the world (or reads a snapshot) and plans against it: the common first half of
 /// plan, apply and drift.
 struct PlannedWorld {
     var desired: LoadedDesiredState
-    var observed: ObservedState
-    var fingerprint: String
-    var managedModels: [String: String]
+    var observed: ObservedWorld
+    var fingerprints: [String: String]
+    var owned: [String: [String: String]]
     var plan: Plan
 
     static func make(repository: RepositoryOptions, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
-        let managed = try snapshot?.managedModels ?? journal?.managedModels() ?? [:]
-        return try await make(desired: try LoadedDesiredState.load(repository, tenants: engine.tenantFilter, removed: RemovedTenants.owners(managed)),
+        let owned = try snapshot?.owned ?? journal?.owned() ?? [:]
+        return try await make(desired: try LoadedDesiredState.load(repository, tenants: engine.tenantFilter, removed: RemovedTenants.owners(owned)),
                               engine: engine, journal: journal, snapshot: snapshot)
     }
 
     static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
-        let observed: ObservedState
-        let managed: [String: String]
+        let reconciliation = Reconciliation(systems: Systems.all)
+        let observed: ObservedWorld
+        let owned: [String: [String: String]]
+        let fingerprints: [String: String]
         if let snapshot {
+            // Its fingerprints were checked when it was read.
             observed = snapshot.observed
-            managed = snapshot.managedModels
+            owned = snapshot.owned
+            fingerprints = snapshot.fingerprints
         } else {
-            managed = try journal?.managedModels() ?? [:]
-            observed = await Observer(juju: engine.juju, parallelism: engine.parallelism, journal: journal)
-                .observe(desired.state, controllers: desired.controllers)
+            owned = try journal?.owned() ?? [:]
+            observed = await reconciliation.observe(ObservationRequest(desired: desired.state, fleet: desired.fleet),
+                                                    drivers: engine.observingDrivers(journal: journal))
+            fingerprints = reconciliation.fingerprints(of: observed)
         }
-        // A snapshot's fingerprint was checked when it was read; computing it again costs a third of
-        // a 10,000-tenant plan.
-        let fingerprint = snapshot?.fingerprint ?? Fingerprint.of(observed)
-        let plan = Planner.plan(desired: desired.state, observed: observed,
-                                options: engine.planOptions(managedModels: managed, fleet: desired.fleet),
-                                commit: desired.commit, fingerprint: fingerprint)
-        return PlannedWorld(desired: desired, observed: observed, fingerprint: fingerprint, managedModels: managed, plan: plan)
+        let plan = reconciliation.plan(desired: desired.state, observed: observed, fingerprints: fingerprints,
+                                       options: engine.planOptions(owned: owned, fleet: desired.fleet), commit: desired.commit)
+        return PlannedWorld(desired: desired, observed: observed, fingerprints: fingerprints, owned: owned, plan: plan)
     }
 }

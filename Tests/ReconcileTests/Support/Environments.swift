@@ -1,3 +1,8 @@
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// Desired environments for engine tests, on the juju-sim controllers `k8s` and `cloud`.

@@ -1,5 +1,9 @@
-import Engine
 import Foundation
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import TenantCore
 
 /// The journal in memory, for engine tests that do not exercise the SQLite store.
@@ -8,6 +12,8 @@ final class MemoryJournal: Journal, @unchecked Sendable {
     private var managed: [String: String] = [:]
     private var secrets: [String: [String: [String: String]]] = [:]
     private(set) var attempts: [(action: String, attempt: Int, succeeded: Bool?, error: String?)] = []
+    /// Changes that never started, with why.
+    private(set) var notRun: [(action: String, reason: String, interrupted: Bool)] = []
 
     func startRun(command: String, commit: String?, fingerprint: String?) throws -> Int64 { 1 }
     func finishRun(_ run: Int64, succeeded: Bool, summary: String) throws {}
@@ -17,6 +23,11 @@ final class MemoryJournal: Journal, @unchecked Sendable {
             attempts.append((action, attempt, nil, nil))
             return Int64(attempts.count - 1)
         }
+    }
+
+    func recordNotRun(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String,
+                      reason: String, interrupted: Bool) throws {
+        lock.withLock { notRun.append((action, reason, interrupted)) }
     }
 
     func finishAction(_ entry: Int64, succeeded: Bool, error: String?) throws {

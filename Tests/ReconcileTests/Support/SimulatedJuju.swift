@@ -1,6 +1,10 @@
-import Engine
 import Foundation
 import GitTestSupport
+import JujuDriver
+import JujuPlanning
+import PlanModel
+import Reconciler
+import Systems
 import XCTest
 
 /// A juju-sim world in a temporary directory, with its controllers bootstrapped.

@@ -1,3 +1,5 @@
+import JujuPlanning
+import PlanModel
 import TenantCore
 import XCTest
 
@@ -12,14 +14,14 @@ final class ConfigResetPlanningTests: XCTestCase {
         var magento = ObservedApplication(charm: "magento", channel: "latest/stable", units: [F.unit("magento/0")], scale: 1)
         magento.config = ["locale": .string("fr_FR"), "debug": .bool(true), "cache-size": .int(512)]
         let model = ObservedModel(name: "acme-production", kind: .k8s, applications: ["magento": magento])
-        return Planner.plan(desired: DesiredState(environments: [desired]), observed: F.observed([key: .present(model)]))
+        return JujuPlan.plan(desired: DesiredState(environments: [desired]), observed: F.observed([key: .present(model)]))
     }
 
     func testOptionsSetOutOfBandAreResetWithPrune() {
         let result = plan(prune: true)
-        XCTAssertEqual(result.actions.map(\.id), ["acme/production/juju.reset-config/magento", "acme/production/juju.wait/applications"])
-        XCTAssertEqual(result.actions[0].parameters["keys"], .strings(["cache-size", "debug"]))
-        XCTAssertEqual(result.actions[0].reasons, [
+        XCTAssertEqual(result.changes.map(\.id), ["juju.reset-config juju:ctl/acme-production/application/magento", "juju.wait juju:ctl/acme-production/health"])
+        XCTAssertEqual(result.changes[0].parameters["keys"], .strings(["cache-size", "debug"]))
+        XCTAssertEqual(result.changes[0].reasons, [
             Reason(field: "config.cache-size", desired: "(charm default)", observed: "512"),
             Reason(field: "config.debug", desired: "(charm default)", observed: "true"),
         ])
@@ -28,7 +30,7 @@ final class ConfigResetPlanningTests: XCTestCase {
 
     func testWithoutPruneTheyAreReportedNotTouched() {
         let result = plan(prune: false)
-        XCTAssertEqual(result.actions, [])
+        XCTAssertEqual(result.changes, [])
         XCTAssertEqual(result.withheld.map(\.kind), [.resetConfig])
         XCTAssertEqual(result.withheld.first?.reason, "option(s) cache-size, debug set in Juju but not in git; prune is off")
         XCTAssertTrue(result.hasDifferences)

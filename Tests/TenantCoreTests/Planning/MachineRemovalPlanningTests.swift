@@ -1,3 +1,5 @@
+import JujuPlanning
+import PlanModel
 import TenantCore
 import XCTest
 
@@ -9,7 +11,7 @@ final class MachineRemovalPlanningTests: XCTestCase {
     let key = ObservedState.key(controller: "ctl", model: "acme-production")
 
     func plan(_ environment: DesiredEnvironment, _ model: ObservedModel, options: PlanOptions = PlanOptions()) -> Plan {
-        Planner.plan(desired: DesiredState(environments: [environment]), observed: F.observed([key: .present(model)]), options: options)
+        JujuPlan.plan(desired: DesiredState(environments: [environment]), observed: F.observed([key: .present(model)]), options: options)
     }
 
     func machine(_ id: String, _ constraints: String? = nil, containers: [String] = []) -> (String, ObservedMachine) {
@@ -35,16 +37,16 @@ final class MachineRemovalPlanningTests: XCTestCase {
 
     func testUnusedUnclaimedMachinesAreRemovedWithPrune() {
         let result = plan(environment(prune: true), world())
-        XCTAssertEqual(result.actions.map(\.id), ["acme/production/juju.remove-machine/3", "acme/production/juju.remove-machine/4"],
+        XCTAssertEqual(result.changes.map(\.id), ["juju.remove-machine juju:ctl/acme-production/machine/3", "juju.remove-machine juju:ctl/acme-production/machine/4"],
                        "2 is the group's, 0 and 1 host units, 5 hosts a container")
-        XCTAssertEqual(result.actions.first?.reasons, [Reason(field: "machines.3", desired: nil, observed: "arch=amd64 cores=4 ubuntu@22.04, no unit")])
+        XCTAssertEqual(result.changes.first?.reasons, [Reason(field: "machines.3", desired: nil, observed: "arch=amd64 cores=4 ubuntu@22.04, no unit")])
         XCTAssertEqual(result.summary.delete, 2)
         XCTAssertEqual(result.withheld, [])
     }
 
     func testWithoutPruneTheyAreWithheldNotIgnored() {
         let result = plan(environment(prune: false), world())
-        XCTAssertEqual(result.actions, [])
+        XCTAssertEqual(result.changes, [])
         XCTAssertEqual(result.withheld.map(\.target), ["3", "4"])
         XCTAssertEqual(result.withheld.map(\.kind), [.removeMachine, .removeMachine])
         XCTAssertTrue(result.withheld[0].reason.contains("hosts no unit and no machine group claims it; prune is off"), result.withheld[0].reason)
@@ -52,39 +54,39 @@ final class MachineRemovalPlanningTests: XCTestCase {
 
     func testAGroupMadeSmallerReleasesItsSurplus() {
         let two = plan(environment(prune: true, groups: [MachineGroup(count: 2, constraints: "cores=4")]), world())
-        XCTAssertEqual(two.actions.map(\.target), ["4"])
+        XCTAssertEqual(two.changes.map(\.target), ["4"])
         let none = plan(environment(prune: true, groups: []), world())
-        XCTAssertEqual(none.actions.map(\.target), ["2", "3", "4"])
+        XCTAssertEqual(none.changes.map(\.target), ["2", "3", "4"])
     }
 
     func testMachinesABundleBeingDeployedMapsOntoAreKept() {
         var cache = F.application("cache")
         cache.to = ["4", "lxd:3"]
         let result = plan(environment(prune: true, applications: [F.application("web", units: 2), cache]), world())
-        XCTAssertEqual(result.actions.filter { $0.kind == .removeMachine }, [], "deploy --map-machines=existing places cache on 4 and 3")
-        XCTAssertEqual(result.actions.map(\.kind), [.deploy, .wait])
+        XCTAssertEqual(result.changes.filter { $0.kind == .removeMachine }, [], "deploy --map-machines=existing places cache on 4 and 3")
+        XCTAssertEqual(result.changes.map(\.kind), [.deploy, .wait])
     }
 
     func testMachineRemovalsCountTowardsTheRemovalLimit() {
         let result = plan(environment(prune: true), world(), options: PlanOptions(maxRemovals: 1))
-        XCTAssertEqual(result.actions, [])
+        XCTAssertEqual(result.changes, [])
         XCTAssertEqual(result.withheld.map(\.target), ["3", "4"])
         XCTAssertTrue(result.withheld[0].reason.contains("more than"), result.withheld[0].reason)
     }
 
     func testKubernetesModelsHaveNoMachinesToRemove() {
         let model = ObservedModel(name: "acme-production", kind: .k8s, applications: [:], machines: Dictionary(uniqueKeysWithValues: [machine("0")]))
-        XCTAssertEqual(plan(F.environment(kind: .k8s, applications: [], prune: true), model).actions, [])
+        XCTAssertEqual(plan(F.environment(kind: .k8s, applications: [], prune: true), model).changes, [])
     }
 
     func testANewModelGoesToTheControllersCloudRegionAndCredential() {
         var environment = F.environment(kind: .iaas, applications: [F.application("web")])
         environment.region = "GRA11"
         environment.credential = "bibind-ovh"
-        let result = Planner.plan(desired: DesiredState(environments: [environment]), observed: F.observed([key: .absent]))
-        XCTAssertEqual(result.actions.first?.parameters, ["cloud": .string("openstack/GRA11"), "credential": .string("bibind-ovh")])
-        let plain = Planner.plan(desired: DesiredState(environments: [F.environment(kind: .iaas, applications: [])]), observed: F.observed([key: .absent]))
-        XCTAssertEqual(plain.actions.first?.parameters, ["cloud": .string("openstack")])
+        let result = JujuPlan.plan(desired: DesiredState(environments: [environment]), observed: F.observed([key: .absent]))
+        XCTAssertEqual(result.changes.first?.parameters, ["cloud": .string("openstack/GRA11"), "credential": .string("bibind-ovh")])
+        let plain = JujuPlan.plan(desired: DesiredState(environments: [F.environment(kind: .iaas, applications: [])]), observed: F.observed([key: .absent]))
+        XCTAssertEqual(plain.changes.first?.parameters, ["cloud": .string("openstack")])
     }
 }
 

@@ -1,3 +1,5 @@
+import JujuPlanning
+import PlanModel
 import TenantCore
 
 /// Builders for desired environments and observed models used by the planner tests.

@@ -1,4 +1,6 @@
 import Foundation
+import JujuPlanning
+import PlanModel
 import TenantCore
 import XCTest
 
@@ -8,17 +10,17 @@ final class PlanRenderingTests: XCTestCase {
     var plan: Plan {
         let before = F.environment(applications: [F.application("magento", channel: "2.4/stable", units: 1), F.application("legacy")])
         var world = SimulatedWorld(observed: F.observed(["ctl/acme-production": .absent]), desired: DesiredState(environments: [before]))
-        world.apply(Planner.plan(desired: DesiredState(environments: [before]), observed: world.observed))
+        world.apply(JujuPlan.plan(desired: DesiredState(environments: [before]), observed: world.observed))
         let after = F.environment(applications: [F.application("magento", channel: "2.5/stable", units: 3), F.application("redis")], prune: true)
         let failed = F.environment("zeta/production", applications: [F.application("x")])
         var observed = world.observed
         observed.models["ctl/zeta-production"] = .failed("connection reset")
-        return Planner.plan(desired: DesiredState(environments: [after, failed]), observed: observed, commit: "0123456789abcdef0123", fingerprint: "f1f2f3f4f5f6f7f8")
+        return JujuPlan.plan(desired: DesiredState(environments: [after, failed]), observed: observed, commit: "0123456789abcdef0123", fingerprints: ["juju:ctl/acme-production": "f1f2f3f4f5f6f7f8"])
     }
 
     func testTextRendering() {
         XCTAssertEqual(PlanTextRenderer(color: false).render(plan), """
-        acme/production  (model ctl:acme-production)
+        acme/production  (juju:ctl/acme-production)
           + juju.deploy bundle
               applications.redis: + redis stable x1
           ~ juju.refresh magento
@@ -49,8 +51,8 @@ final class PlanRenderingTests: XCTestCase {
 
     func testMarkdownNote() {
         let markdown = PlanMarkdownRenderer.render(plan)
-        XCTAssertTrue(markdown.hasPrefix("<!-- tenantctl-plan -->\n### tenantctl plan\n\nCommit `0123456789ab`, observed state `f1f2f3f4f5f6`"))
-        XCTAssertTrue(markdown.contains("| 1 | 2 | 1 | 1 |"))
+        XCTAssertTrue(markdown.hasPrefix("<!-- tenantctl-plan -->\n### tenantctl plan\n\nCommit `0123456789ab`, 1 observed scope(s)"))
+        XCTAssertTrue(markdown.contains("| 1 | 2 | 1 | 0 | 1 |"))
         XCTAssertTrue(markdown.contains("<details><summary><code>acme/production</code>: +1 ~2 -1</summary>"))
         XCTAssertTrue(markdown.contains("| ~ | `juju.refresh` | `magento` | channel: 2.4/stable -&gt; 2.5/stable |"))
         XCTAssertTrue(markdown.contains("- `zeta/production`: observing model 'zeta-production' failed: connection reset"))
@@ -68,16 +70,23 @@ final class PlanRenderingTests: XCTestCase {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(plan)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        XCTAssertEqual(object["format_version"] as? Int, 1)
+        XCTAssertEqual(object["format_version"] as? Int, 2)
         XCTAssertEqual(object["commit"] as? String, "0123456789abcdef0123")
         XCTAssertEqual((object["summary"] as? [String: Int])?["update"], 2)
-        let first = try XCTUnwrap((object["actions"] as? [[String: Any]])?.first)
-        XCTAssertEqual(Set(first.keys), ["id", "kind", "tenant", "environment", "controller", "model", "target", "reasons", "depends_on", "parameters"])
+        XCTAssertEqual(object["fingerprints"] as? [String: String], ["juju:ctl/acme-production": "f1f2f3f4f5f6f7f8"])
+        let first = try XCTUnwrap((object["changes"] as? [[String: Any]])?.first)
+        XCTAssertEqual(Set(first.keys), ["id", "address", "kind", "effect", "tenant", "environment", "target", "reasons", "depends_on", "parameters"])
+        XCTAssertEqual(first["address"] as? [String: String], ["system": "juju", "scope": "ctl/acme-production", "resource": "bundle"])
         XCTAssertEqual(try JSONDecoder().decode(Plan.self, from: data), plan)
 
-        let future = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":2")
+        let future = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"format_version\":2", with: "\"format_version\":3")
         XCTAssertThrowsError(try JSONDecoder().decode(Plan.self, from: Data(future.utf8))) { error in
-            XCTAssertTrue("\(error)".contains("plan format_version 2 is not supported; this tenantctl reads 1"), "\(error)")
+            XCTAssertTrue("\(error)".contains("plan format_version 3 is not supported: this tenantctl reads format_version 2 (it was written by a later tenantctl)"), "\(error)")
+        }
+        // A plan of the Juju-only format: refused by its version, before any field is read.
+        let juju = #"{"format_version":1,"actions":[{"id":"acme/production/juju.add-model/model","kind":"juju.add-model"}],"observed_fingerprint":"ab"}"#
+        XCTAssertThrowsError(try JSONDecoder().decode(Plan.self, from: Data(juju.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("plan format_version 1 is not supported: this tenantctl reads format_version 2 (it was written by an earlier tenantctl, whose plans were Juju-only; plan again with this one)"), "\(error)")
         }
     }
 

@@ -1,3 +1,5 @@
+import JujuPlanning
+import PlanModel
 import TenantCore
 import XCTest
 
@@ -16,17 +18,17 @@ final class PlannerPropertyTests: XCTestCase {
 
             var world = SimulatedWorld(observed: RandomFleet.emptyWorld, desired: before)
             if random.next(4) > 0 {
-                world.apply(Planner.plan(desired: before, observed: world.observed))
+                world.apply(JujuPlan.plan(desired: before, observed: world.observed))
                 RandomFleet.drift(&world, &random)
             }
 
             var target = SimulatedWorld(continuing: world, desired: after)
-            let first = Planner.plan(desired: after, observed: target.observed, options: options(target, prune: prune))
+            let first = JujuPlan.plan(desired: after, observed: target.observed, options: options(target, prune: prune))
             XCTAssertTrue(isTopologicallyOrdered(first), "round \(round): actions must come after what they depend on")
             assertConfigKeysAreTheDifferingOnes(first, in: target.observed, desired: after, round: round)
             target.apply(first)
-            let second = Planner.plan(desired: after, observed: target.observed, options: options(target, prune: prune))
-            XCTAssertEqual(second.actions.map(\.id), [], "round \(round): not converged after \(first.actions.map(\.id))")
+            let second = JujuPlan.plan(desired: after, observed: target.observed, options: options(target, prune: prune))
+            XCTAssertEqual(second.changes.map(\.id), [], "round \(round): not converged after \(first.changes.map(\.id))")
             let settled = target.observed
             target.apply(second)
             XCTAssertEqual(target.observed, settled, "round \(round): an empty plan changed the world")
@@ -38,7 +40,7 @@ final class PlannerPropertyTests: XCTestCase {
     }
 
     private func options(_ world: SimulatedWorld, prune: Bool) -> PlanOptions {
-        PlanOptions(maxModelDeletions: 100, maxRemovals: 1000, managedModels: world.managedModels, pruneDeletedTenants: prune)
+        PlanOptions(maxModelRemovals: 100, maxRemovals: 1000, owned: JujuPlan.owned(models: world.managedModels), pruneRemovedTenants: prune)
     }
 
     /// A config action names exactly the options whose value in the world differs from the
@@ -53,7 +55,7 @@ final class PlannerPropertyTests: XCTestCase {
                     if let reference = value.vaultReference { return current.appliedSecrets[key] != reference.description }
                     return current.config[key] != value
                 }.keys.sorted()
-                let action = plan.actions.first { $0.environment == environment.id && $0.kind == .config && $0.target == application.name }
+                let action = plan.changes.first { $0.environment == environment.id && $0.kind == .config && $0.target == application.name }
                 var keys: [String] = []
                 if case let .strings(named)? = action?.parameters["keys"] { keys = named }
                 XCTAssertEqual(keys.sorted(), differing, "round \(round): \(environment.id) \(application.name)")
@@ -63,7 +65,7 @@ final class PlannerPropertyTests: XCTestCase {
 
     func isTopologicallyOrdered(_ plan: Plan) -> Bool {
         var seen = Set<String>()
-        for action in plan.actions {
+        for action in plan.changes {
             guard action.dependsOn.allSatisfy(seen.contains) else { return false }
             seen.insert(action.id)
         }

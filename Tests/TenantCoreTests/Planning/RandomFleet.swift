@@ -1,3 +1,5 @@
+import JujuPlanning
+import PlanModel
 import TenantCore
 
 /// Random fleets for the planner property test: several tenants and environments spread over

@@ -1,3 +1,5 @@
+import JujuPlanning
+import PlanModel
 import TenantCore
 
 /// What Juju would look like after each action: a model of the executors' effects, used to check
@@ -39,14 +41,14 @@ struct SimulatedWorld {
     }
 
     mutating func apply(_ plan: Plan) {
-        for action in plan.actions { apply(action) }
+        for action in plan.changes { apply(action) }
     }
 
-    private func environment(_ action: Action) -> DesiredEnvironment? {
+    private func environment(_ action: Change) -> DesiredEnvironment? {
         desired.environments.first { $0.id == action.environment }
     }
 
-    mutating func apply(_ action: Action) {
+    mutating func apply(_ action: Change) {
         let key = ObservedState.key(controller: action.controller, model: action.model)
         if action.kind == .addModel {
             let kind = environment(action)?.controllerKind ?? .k8s
@@ -133,6 +135,8 @@ struct SimulatedWorld {
             }
         case .wait, .addModel, .destroyModel:
             break
+        default:
+            fatalError("\(action.kind) is not a Juju kind")
         }
         observed.models[key] = .present(model)
     }

@@ -1,3 +1,5 @@
+import JujuPlanning
+import PlanModel
 import TenantCore
 import XCTest
 

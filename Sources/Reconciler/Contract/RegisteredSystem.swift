@@ -1,0 +1,17 @@
+import Foundation
+import PlanModel
+
+/// A system as the registry knows it: its pure planner, and what the engine needs of its
+/// observations without a driver at hand (`plan --observed` reads a snapshot, no live system).
+public protocol RegisteredSystem: Sendable {
+    var name: String { get }
+    var planner: any SystemPlanning { get }
+    /// Reads this system's part of a snapshot file.
+    func decodeObservation(from decoder: Decoder) throws -> any SystemObservation
+    /// One fingerprint per observed scope (`juju:k8s/acme-production`), leaving out the fields
+    /// that change by themselves (unit statuses, token TTLs): a saved plan is stale only when a
+    /// scope it acts on moved.
+    func fingerprints(of observation: any SystemObservation) -> [String: String]
+    /// What the scopes of this system are owned as: models tenantctl created are the only ones
+    /// a removal may touch. Keys are addresses, values the owning environment.
+}

@@ -1,0 +1,69 @@
+import Foundation
+import JujuPlanning
+import PlanModel
+import Reconciler
+import TenantCore
+
+/// Juju's driver half: observes models through the juju CLI, applies one change with the
+/// executor (health gates included), and reads juju's errors for the walker.
+public struct JujuDriver: SystemDriver {
+    public var system: String { JujuPlanner.systemName }
+    public var observer: Observer
+    public var executor: JujuExecutor?
+
+    /// - Parameter executor: nil for a driver that only observes (plan, drift).
+    public init(observer: Observer, executor: JujuExecutor?) {
+        self.observer = observer
+        self.executor = executor
+    }
+
+    public func observe(_ request: ObservationRequest) async -> any SystemObservation {
+        await observer.observe(request.desired, controllers: request.fleet?.controllers.map(\.name.value) ?? [])
+    }
+
+    public func apply(_ change: Change, inputs: ChangeInputs) async throws -> [String: String] {
+        guard let executor else { throw JujuDriverError.readOnly }
+        try await executor.execute(change)
+        return [:]
+    }
+
+    public func classify(_ error: any Error) -> ErrorClass {
+        (error as? JujuCommandError)?.isTransient == true ? .transient : .permanent
+    }
+
+    public func redact(_ text: String) -> String {
+        executor?.redactor.redact(text) ?? text
+    }
+}
+
+enum JujuDriverError: Error, CustomStringConvertible {
+    case readOnly
+
+    var description: String { "this Juju driver was made to observe, not to apply" }
+}
+
+/// Juju in the registry: its planner, and its observations in snapshots.
+public struct JujuSystem: RegisteredSystem {
+    public init() {}
+
+    public var name: String { JujuPlanner.systemName }
+    public var planner: any SystemPlanning { JujuPlanner() }
+
+    public func decodeObservation(from decoder: Decoder) throws -> any SystemObservation {
+        try ObservedState(from: decoder)
+    }
+
+    public func fingerprints(of observation: any SystemObservation) -> [String: String] {
+        guard let state = observation as? ObservedState else { return [:] }
+        return Fingerprint.scopes(of: state)
+    }
+}
+
+extension ChangeWalker {
+    /// A walker with the Juju driver only (tests, the benchmark).
+    public init(jujuExecutor executor: JujuExecutor, journal: (any Journal)?, parallelism: Int, retry: RetryPolicy = RetryPolicy(),
+                heartbeat: Duration = .seconds(15), progress: @escaping @Sendable (String) -> Void) {
+        let driver = JujuDriver(observer: Observer(juju: executor.juju, parallelism: parallelism, journal: journal), executor: executor)
+        self.init(drivers: [driver], journal: journal, parallelism: parallelism, retry: retry, heartbeat: heartbeat, progress: progress)
+    }
+}

@@ -1,0 +1,58 @@
+import PlanModel
+import TenantCore
+
+/// Juju's planning half: each tenant environment's model, machines, applications and relations,
+/// and the models of environments gone from git. Pure: the same inputs give the same changes,
+/// byte for byte.
+///
+/// The changes of one model run one after the other (each depends on the one before it, besides
+/// its own dependencies): Juju's answers about one model are only trustworthy once the previous
+/// change there settled. Models run in parallel.
+public struct JujuPlanner: SystemPlanning {
+    public static let systemName = "juju"
+    public var system: String { Self.systemName }
+    public var separatelyLimitedKinds: Set<ChangeKind> { [.destroyModel] }
+
+    public init() {}
+
+    public func plan(_ input: SystemPlanInput) -> SystemPlan {
+        let environments = input.desired.environments.filter { environment in
+            guard !environment.sharedModel else { return false }
+            guard let tenants = input.options.tenants else { return true }
+            return environment.tenant.map(tenants.contains) ?? false
+        }
+        guard let observed = input.observed.observation(of: system, as: ObservedState.self) else {
+            return SystemPlan(skipped: environments.map { SkippedEnvironment(environment: $0.id, reason: "Juju was not observed") })
+        }
+        var result = SystemPlan()
+        for environment in environments {
+            var planner = EnvironmentPlanner(environment: environment)
+            switch planner.plan(observed: observed) {
+            case let .skipped(reason):
+                result.skipped.append(SkippedEnvironment(environment: environment.id, reason: reason))
+            case .planned:
+                result.changes += Self.inSequence(planner.actions)
+                result.withheld += planner.withheld
+            }
+        }
+        // Models of environments gone from git: all of them, or those of the tenants named.
+        let removals = DeletedTenantPlanner.plan(desired: input.desired, observed: observed, options: input.options)
+        result.changes += removals.changes
+        result.withheld += removals.withheld
+        return result
+    }
+
+    /// The changes of one model, each depending on the one before it too.
+    static func inSequence(_ changes: [Change]) -> [Change] {
+        var sequenced = changes
+        for index in sequenced.indices.dropFirst() where !sequenced[index].dependsOn.contains(sequenced[index - 1].id) {
+            sequenced[index].dependsOn.append(sequenced[index - 1].id)
+        }
+        return sequenced
+    }
+
+    /// The address under which the store records a model tenantctl created.
+    public static func ownedModelAddress(controller: String, model: String) -> String {
+        ChangeAddress(system: systemName, scope: JujuKinds.scope(controller: controller, model: model), resource: "").description
+    }
+}

@@ -1,0 +1,18 @@
+import JujuDriver
+import PlanModel
+import Reconciler
+
+/// Every outside system tenantctl plans for, in planning order (a system's changes may depend on
+/// those of the systems before it). Adding a system is one folder under Sources/Systems and one
+/// line here.
+public enum Systems {
+    public static let all: [any RegisteredSystem] = [
+        JujuSystem(),
+    ]
+
+    public static var planners: [any SystemPlanning] { all.map(\.planner) }
+
+    public static func named(_ name: String) -> (any RegisteredSystem)? {
+        all.first { $0.name == name }
+    }
+}
