@@ -73,9 +73,10 @@ let package = Package(
         .testTarget(name: "tenantctlTests", dependencies: ["tenantctl", "GitTestSupport"]),
         .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "GitTestSupport"]),
-        // The state store: run/action journal, managed models, applied Vault references (SQLite).
+        // The state store: run/action journal, environment locks, owned resources (SQLite).
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // Fixtures: a state database written by an earlier release, for the migration tests.
+        .testTarget(name: "StoreTests", dependencies: ["Store"], resources: [.copy("Fixtures")]),
         // git CLI fixtures and the lighttpd + git-http-backend server, shared by GitSourceTests and tenantctlTests.
         .target(name: "GitTestSupport", path: "Tests/GitTestSupport"),
     ],

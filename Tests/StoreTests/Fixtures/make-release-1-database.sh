@@ -7,8 +7,9 @@
 #   Tests/StoreTests/Fixtures/make-release-1-database.sh "$PWD/.build/debug" /tmp/wt-store-fixture-work
 # It follows examples/demo.sh: the example fleet applied against juju-sim with a secrets file, so
 # the database holds managed models, applied Vault references with their digests, runs and
-# actions (one value per reference, so each digest differs); and one model made by hand first (cabinet-martin-prod, "keeps the name it had"), so
-# it also holds secrets applied in a model tenantctl did not create.
+# actions (one value per reference, so references differ in digest); and one model made by hand
+# first (cabinet-martin-prod, "keeps the name it had"), so it also holds secrets applied in a
+# model tenantctl did not create.
 set -euo pipefail
 bin="$1"; work="$2"; fixtures="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$fixtures/../../.." && pwd)"
