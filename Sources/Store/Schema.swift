@@ -96,7 +96,7 @@ enum Schema {
         try db.execute(sql: """
             CREATE TABLE owned_resource (
                 system TEXT NOT NULL CHECK (system <> '' AND instr(system, ':') = 0),
-                address TEXT NOT NULL CHECK (substr(address, 1, length(system) + 1) = system || ':'),
+                address TEXT NOT NULL CHECK (substr(address, 1, length(system) + 1) = system || ':' AND length(address) > length(system) + 1),
                 owner TEXT,
                 applied TEXT,
                 digest TEXT,

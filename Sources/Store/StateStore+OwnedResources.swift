@@ -52,10 +52,7 @@ extension StateStore {
     public func recordOwnedResource(
         system: String, address: String, owner: String?, applied: String? = nil, digest: String? = nil, at date: Date
     ) throws {
-        try Self.validate(system: system, address: address)
-        if let applied, !Self.appliedReferencePrefixes.contains(where: { applied.hasPrefix($0) }) {
-            throw StoreError.invalidAppliedReference(system: system, address: address)
-        }
+        try Self.validate(system: system, address: address, applied: applied)
         try pool.write { db in
             try Self.upsert(db, system: system, address: address, owner: owner, applied: applied, digest: digest, at: date)
         }
@@ -142,10 +139,15 @@ extension StateStore {
             arguments: [system, address, owner, applied, digest, date])
     }
 
-    static func validate(system: String, address: String) throws {
+    /// What every write checks first, the Juju conveniences' too: an address of the system, and
+    /// a reference (never a value) as what was applied.
+    static func validate(system: String, address: String, applied: String?) throws {
         let prefix = system + ":"
         guard !system.isEmpty, !system.contains(":"), address.hasPrefix(prefix), address.count > prefix.count else {
             throw StoreError.invalidResourceAddress(system: system, address: address)
+        }
+        if let applied, !appliedReferencePrefixes.contains(where: { applied.hasPrefix($0) }) {
+            throw StoreError.invalidAppliedReference(system: system, address: address)
         }
     }
 

@@ -34,7 +34,7 @@ extension StateStore {
     /// Juju convenience: moves to the Juju driver (``recordOwnedResource(system:address:owner:applied:digest:at:)``).
     public func recordManagedModel(controller: String, model: String, environment: String, at date: Date) throws {
         let address = Self.jujuModelAddress(controller: controller, model: model)
-        try Self.validate(system: Self.jujuSystem, address: address)
+        try Self.validate(system: Self.jujuSystem, address: address, applied: nil)
         try pool.write { db in
             try Self.upsert(db, system: Self.jujuSystem, address: address, owner: environment, applied: nil, digest: nil, at: date)
             let bounds = Self.subtreeBounds(address)
@@ -79,7 +79,7 @@ extension StateStore {
         }
         let modelAddress = Self.jujuModelAddress(controller: controller, model: model)
         let address = Self.jujuSecretAddress(controller: controller, model: model, application: application, key: key)
-        try Self.validate(system: Self.jujuSystem, address: address)
+        try Self.validate(system: Self.jujuSystem, address: address, applied: reference)
         try pool.write { db in
             let owner = try String.fetchOne(
                 db, sql: "SELECT owner FROM owned_resource WHERE system = ? AND address = ?", arguments: [Self.jujuSystem, modelAddress])

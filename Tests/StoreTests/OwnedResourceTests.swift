@@ -125,6 +125,15 @@ final class OwnedResourceTests: XCTestCase {
                 XCTAssertEqual(error as? StoreError, .invalidResourceAddress(system: system, address: bad))
             }
         }
+        // The table refuses them too, whoever writes.
+        for (system, bad) in [("juju", "dns:ovh/acme.fr"), ("juju", "juju:"), ("", ":x")] {
+            XCTAssertThrowsError(try store.pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO owned_resource (system, address, recorded_at) VALUES (?, ?, ?)", arguments: [system, bad, time(0)])
+            }, bad) { error in
+                XCTAssertEqual((error as? DatabaseError)?.resultCode, .SQLITE_CONSTRAINT, "\(error)")
+            }
+        }
         XCTAssertEqual(try store.ownedResources(system: "juju"), [])
         for path in [store.databasePath, store.databasePath + "-wal"] {
             let file = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
