@@ -82,9 +82,10 @@ let package = Package(
         // The plan model: policies, addresses, the plan file's format.
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TenantCore"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "GitTestSupport"]),
-        // The state store: run/change journal, owned resources (SQLite).
+        // The state store: run/change journal, environment locks, owned resources (SQLite).
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // Fixtures: a state database written by an earlier release, for the migration tests.
+        .testTarget(name: "StoreTests", dependencies: ["Store"], resources: [.copy("Fixtures")]),
         // git CLI fixtures and the lighttpd + git-http-backend server, shared by GitSourceTests and tenantctlTests.
         .target(name: "GitTestSupport", path: "Tests/GitTestSupport"),
     ],

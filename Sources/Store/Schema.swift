@@ -10,6 +10,7 @@ enum Schema {
         migrator.registerMigration("v1-ownership", migrate: createOwnership)
         migrator.registerMigration("v2-environment-locks", migrate: createLocks)
         migrator.registerMigration("v3-applied-secret-digest", migrate: addSecretDigest)
+        migrator.registerMigration("v4-owned-resources", migrate: moveToOwnedResources)
         return migrator
     }()
 
@@ -52,6 +53,8 @@ enum Schema {
             """)
     }
 
+    /// Replaced by `v4-owned-resources`; kept as released, so that older databases upgrade
+    /// through it.
     private static func createOwnership(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE managed_model (
@@ -77,6 +80,41 @@ enum Schema {
     /// reference: what Juju reports is compared with it, never with the value.
     private static func addSecretDigest(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE applied_secret ADD COLUMN value_digest TEXT")
+    }
+
+    /// One generic table of what tenantctl owns in every outside system, replacing the Juju
+    /// tables of `v1-ownership` and `v3-applied-secret-digest` (``StateStore/OwnedResource``).
+    /// Their rows move to their addresses, `juju:<controller>/<model>` for a model and
+    /// `juju:<controller>/<model>/application/<application>/config/<option>` for a secret applied
+    /// to an option; a secret's owner is its model's environment, NULL in a model tenantctl did
+    /// not create. Like every migration it runs in one transaction: a failure anywhere (an
+    /// address taken twice) leaves the old tables as they were and the migration unapplied.
+    ///
+    /// The primary key is the index of "all resources of a system under an address": SQLite
+    /// compares text bytewise, so `address >= 'P/' AND address < 'P0'` is one range of it.
+    private static func moveToOwnedResources(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE owned_resource (
+                system TEXT NOT NULL CHECK (system <> '' AND instr(system, ':') = 0),
+                address TEXT NOT NULL CHECK (substr(address, 1, length(system) + 1) = system || ':' AND length(address) > length(system) + 1),
+                owner TEXT,
+                applied TEXT,
+                digest TEXT,
+                recorded_at DATETIME NOT NULL,
+                PRIMARY KEY (system, address)
+            ) WITHOUT ROWID;
+            INSERT INTO owned_resource (system, address, owner, applied, digest, recorded_at)
+            SELECT 'juju', 'juju:' || controller || '/' || model, environment, NULL, NULL, recorded_at
+            FROM managed_model;
+            INSERT INTO owned_resource (system, address, owner, applied, digest, recorded_at)
+            SELECT 'juju',
+                   'juju:' || s.controller || '/' || s.model || '/application/' || s.application || '/config/' || s.option_key,
+                   m.environment, s.reference, s.value_digest, s.recorded_at
+            FROM applied_secret AS s
+            LEFT JOIN managed_model AS m ON m.controller = s.controller AND m.model = s.model;
+            DROP TABLE applied_secret;
+            DROP TABLE managed_model;
+            """)
     }
 
     /// One row per environment a run holds: the second `apply` on an environment waits for it,

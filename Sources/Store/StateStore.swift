@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
 
-/// tenantctl's memory between runs: the journal of runs and actions, the models tenantctl
-/// created (the only ones it may ever destroy), and the Vault references it applied.
+/// tenantctl's memory between runs: the journal of runs and actions, the environment locks, and
+/// the resources tenantctl owns in outside systems (``OwnedResource``: the models it created,
+/// the only ones it may ever destroy, and the Vault references it applied), in one table for
+/// every system.
 ///
 /// One SQLite database in WAL mode, shared safely by several processes (two `tenantctl apply` at
-/// once) and threads. It never holds a secret value: callers pass redacted text, and applied
-/// secrets are stored as `vault:` references only.
+/// once) and threads. It never holds a secret value: callers pass redacted text, and what was
+/// applied is stored as a reference (`vault:`) and a keyed digest only.
 public final class StateStore: Sendable {
     /// Free text (errors, summaries, commands) is cut to this many UTF-8 bytes.
     public static let maximumTextBytes = 4096
