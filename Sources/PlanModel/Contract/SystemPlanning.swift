@@ -38,10 +38,15 @@ public struct SystemPlan: Sendable, Equatable {
     public var changes: [Change]
     public var skipped: [SkippedEnvironment]
     public var withheld: [WithheldChange]
+    /// Changes of earlier systems that must also wait for changes of this one (upstream id →
+    /// ids here): a Juju configuration that uses a secret waits for the check of that secret.
+    public var gates: [String: [String]]
 
-    public init(changes: [Change] = [], skipped: [SkippedEnvironment] = [], withheld: [WithheldChange] = []) {
+    public init(changes: [Change] = [], skipped: [SkippedEnvironment] = [], withheld: [WithheldChange] = [],
+                gates: [String: [String]] = [:]) {
         self.changes = changes
         self.skipped = skipped
         self.withheld = withheld
+        self.gates = gates
     }
 }

@@ -62,15 +62,17 @@ struct StoreJournal: Journal {
 
     func managedModels() throws -> [String: String] { try store.managedModels() }
 
-    /// What tenantctl owns, by system then address → owning environment.
+    /// What tenantctl owns, by system then address → owning environment (resources recorded
+    /// without an owner are left out: nothing may be removed on their account).
     func owned() throws -> [String: [String: String]] {
-        var models: [String: String] = [:]
-        for (key, environment) in try store.managedModels() {
-            let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            models[JujuPlanner.ownedModelAddress(controller: parts[0], model: parts[1])] = environment
+        var owned: [String: [String: String]] = [:]
+        for system in Systems.all {
+            for resource in try store.ownedResources(system: system.name) {
+                guard let owner = resource.owner else { continue }
+                owned[system.name, default: [:]][resource.address] = owner
+            }
         }
-        return [JujuPlanner.systemName: models]
+        return owned
     }
 
     func recordManagedModel(controller: String, model: String, environment: String) throws {
