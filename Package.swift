@@ -50,13 +50,22 @@ let package = Package(
             ],
             path: "Sources/Systems/Juju/Driver"
         ),
+        // Vault: the pure planner (secrets exist, checks before the changes that use them), the
+        // driver (KV v2 metadata, values read at the last moment).
+        .target(name: "VaultPlanning", dependencies: ["PlanModel", "TenantCore"], path: "Sources/Systems/Vault/Planning"),
+        .target(
+            name: "VaultDriver",
+            dependencies: ["VaultPlanning", "Reconciler", "PlanModel", "TenantCore", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/Systems/Vault/Driver"
+        ),
         // The one place systems are registered.
-        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "JujuPlanning", "JujuDriver"], path: "Sources/Systems/Registry"),
+        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver"],
+                path: "Sources/Systems/Registry"),
 
         .executableTarget(
             name: "tenantctl",
             dependencies: [
-                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "Store",
+                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -74,9 +83,9 @@ let package = Package(
         ),
         .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
         // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
         .testTarget(name: "tenantctlTests", dependencies: ["tenantctl", "GitTestSupport"]),
-        .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", "PlanModel", "JujuPlanning", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", "PlanModel", "JujuPlanning", "VaultPlanning", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         // The generic engine against a scripted system: the walker's order, failures, retries, stops.
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "PlanModel", "TenantCore"]),
         // The plan model: policies, addresses, the plan file's format.

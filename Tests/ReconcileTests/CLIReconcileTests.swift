@@ -8,11 +8,13 @@ final class CLIReconcileTests: ReconcileCase {
         let plan = try tenantctl("plan")
         XCTAssertEqual(plan.status, 2, "changes planned: \(plan)")
         XCTAssertTrue(plan.stdout.contains("+ juju.add-model model"), plan.stdout)
-        XCTAssertTrue(plan.stdout.hasSuffix("Plan: 7 to create, 0 to update, 0 to delete, 3 health gates.\n"), plan.stdout)
+        XCTAssertTrue(plan.stdout.hasSuffix("Plan: 7 to create, 0 to update, 0 to delete, 1 to check, 3 health gates.\n"), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("acme/production  (juju:k8s/acme-production, vault:file/tenants/shop)\n"), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("  <= vault.check tenants/shop\n"), plan.stdout)
 
         let apply = try tenantctl("apply", "--auto-approve", "--settle", "0.2")
         XCTAssertEqual(apply.status, 0, "\(apply)")
-        XCTAssertTrue(apply.stdout.contains("Apply: 10 change(s) done in 3 environment(s). (run 1)"), apply.stdout)
+        XCTAssertTrue(apply.stdout.contains("Apply: 11 change(s) done in 3 environment(s). (run 1)"), apply.stdout)
         XCTAssertTrue(apply.stderr.contains("[corp/production] juju.add-machine group-0 done in"), apply.stderr)
         XCTAssertFalse(apply.stdout.contains("correct horse") || apply.stderr.contains("correct horse"), "no secret in the output")
         XCTAssertEqual(try census(), Self.converged)
@@ -123,8 +125,9 @@ final class CLIReconcileTests: ReconcileCase {
         let livePlan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(live.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(offlinePlan["fingerprints"] as? [String: String], livePlan["fingerprints"] as? [String: String])
         XCTAssertEqual((offlinePlan["fingerprints"] as? [String: String])?.keys.sorted(),
-                       ["juju:cloud", "juju:cloud/corp-production", "juju:k8s", "juju:k8s/acme-production", "juju:k8s/bravo-production"])
-        XCTAssertEqual((offlinePlan["changes"] as? [Any])?.count, 10)
+                       ["juju:cloud", "juju:cloud/corp-production", "juju:k8s", "juju:k8s/acme-production", "juju:k8s/bravo-production",
+                        "vault:file/tenants/shop"])
+        XCTAssertEqual((offlinePlan["changes"] as? [Any])?.count, 11)
 
         var text = try String(contentsOfFile: snapshot, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"state\" : \"absent\"", with: "\"state\" : \"failed\", \"error\" : \"x\"")

@@ -6,6 +6,15 @@ import Yams
 /// are only ever written to 0600 files for juju (see JujuFiles), never to argv, logs or the journal.
 public protocol SecretSource: Sendable {
     func value(for reference: VaultReference) async throws -> String
+    /// The value and, for a versioned source (Vault), the version it was read at: recorded with
+    /// what was applied, so that a newer version is seen as a rotation.
+    func versionedValue(for reference: VaultReference) async throws -> (value: String, version: Int?)
+}
+
+extension SecretSource {
+    public func versionedValue(for reference: VaultReference) async throws -> (value: String, version: Int?) {
+        (try await value(for: reference), nil)
+    }
 }
 
 /// Secrets from a local YAML or JSON file mapping `<path>#<key>` to the value: the stand-in for
@@ -30,6 +39,15 @@ public struct FileSecretSource: SecretSource {
         var values: [String: String] = [:]
         for (key, value) in loaded { values[key] = "\(value)" }
         self.values = values
+    }
+
+    /// The keys the file holds under `path`, sorted (nil: the path is not in the file).
+    public func keys(under path: String) -> [String]? {
+        let keys = values.keys.compactMap { entry -> String? in
+            let parts = entry.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            return parts.count == 2 && parts[0] == path ? String(parts[1]) : nil
+        }
+        return keys.isEmpty ? nil : keys.sorted()
     }
 
     public func value(for reference: VaultReference) async throws -> String {

@@ -6,6 +6,7 @@ import PlanModel
 import Reconciler
 import Systems
 import TenantCore
+import VaultDriver
 
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,8 +55,6 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No progress lines, only the summary.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("Secret values for Vault references. Default: $TENANTCTL_SECRETS_FILE.", valueName: "file"))
-    var secretsFile: String?
 
     @Option(name: .long, help: ArgumentHelp("Seconds a health gate may wait for units to settle.", valueName: "seconds"))
     var gateTimeout: Int = 600
@@ -99,20 +98,6 @@ struct ApplyCommand: AsyncParsableCommand {
                 if !plan.skipped.isEmpty { throw ExitCode(1) }
                 return
             }
-            let secrets = try secretSource()
-            // Every secret the plan needs is read first: a missing one holds its environment back
-            // before anything of it runs; the other environments go on.
-            let missing = await SecretPrecheck.missing(in: plan, desired: world.desired.state, secrets: secrets)
-            let heldBack = Set(missing.map(\.environment))
-            for environment in heldBack.sorted() {
-                let first = missing.first { $0.environment == environment }!
-                print("\(environment): not applied: \(first.error) (needed by \(first.action)); nothing of it was started")
-            }
-            plan = plan.removing(Set(plan.changes.filter { heldBack.contains($0.environment) }.map(\.id))).plan
-            guard !plan.isEmpty else {
-                print("Nothing applied: \(heldBack.count) environment(s) lack secrets.")
-                throw ExitCode(1)
-            }
             if planFile == nil, !autoApprove { try confirm(plan) }
             let quiet = self.quiet
             let juju = engine.juju
@@ -120,9 +105,12 @@ struct ApplyCommand: AsyncParsableCommand {
             do { try juju.files.sweep() } catch let error as JujuFilesError { throw CLIError(error.description) }
             var gate = HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000)))
             if !quiet { gate.report = { line in StandardStreams.error(line) } }
+            let store = try engine.secretStore(fleet: world.desired.fleet)
+            let secrets: any SecretSource = store.map { StoreSecretSource(store: $0) } ?? NoSecretSource()
             let executor = JujuExecutor(juju: juju, desired: world.desired.state, journal: journal, secrets: secrets, gate: gate)
-            let driver = JujuDriver(observer: Observer(juju: juju, parallelism: engine.parallelism, journal: journal), executor: executor)
-            let applier = ChangeWalker(drivers: [driver], journal: journal, parallelism: engine.parallelism) { line in
+            var drivers: [any SystemDriver] = [JujuDriver(observer: Observer(juju: juju, parallelism: engine.parallelism, journal: journal), executor: executor)]
+            if let store { drivers.append(VaultDriver(store: store, parallelism: engine.vaultParallelism)) }
+            let applier = ChangeWalker(drivers: drivers, journal: journal, parallelism: engine.parallelism) { line in
                 if !quiet { StandardStreams.error(line) }
             }
             let run = try journal.startRun(command: "apply", commit: world.desired.commit, fingerprint: CombinedFingerprint.of(world.fingerprints))
@@ -141,7 +129,7 @@ struct ApplyCommand: AsyncParsableCommand {
             for failure in report.failures { print("\(failure.environment): \(failure.id) failed: \(failure.error)") }
             print("\(report.summaryLine) (run \(run))")
             if report.stopped { throw ExitCode(130) }
-            if !report.succeeded || !plan.skipped.isEmpty || !heldBack.isEmpty { throw ExitCode(1) }
+            if !report.succeeded || !plan.skipped.isEmpty { throw ExitCode(1) }
         }
     }
 
@@ -179,11 +167,5 @@ struct ApplyCommand: AsyncParsableCommand {
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             throw CLIError("apply cancelled; nothing was changed")
         }
-    }
-
-    private func secretSource() throws -> any SecretSource {
-        let path = secretsFile ?? ProcessInfo.processInfo.environment["TENANTCTL_SECRETS_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let path else { return NoSecretSource() }
-        do { return try FileSecretSource(path: path) } catch let error as SecretError { throw CLIError(error.description) }
     }
 }

@@ -6,6 +6,7 @@ import PlanModel
 import Reconciler
 import Systems
 import TenantCore
+import VaultDriver
 
 /// Options of every command that touches the world, so scripts pass one set to plan, apply,
 /// drift, observe and history.
@@ -35,11 +36,18 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Most other removals (units, applications, relations, machines) a run may plan.", valueName: "n"))
     var maxRemovals: Int = 20
 
+    @Option(name: .long, help: ArgumentHelp("Secret values for Vault references, instead of Vault: a YAML map of '<path>#<key>' to value, readable by you only (CI plans, the demo). Default: $TENANTCTL_SECRETS_FILE.", valueName: "file"))
+    var secretsFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Vault requests in flight at once (metadata reads while observing).", valueName: "n"))
+    var vaultParallelism: Int = 16
+
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only this tenant (repeatable).", valueName: "name"))
     var tenant: [String] = []
 
     func validate() throws {
         if parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
+        if vaultParallelism < 1 { throw ValidationError("--vault-parallelism must be at least 1") }
         if jujuTimeout < 1 { throw ValidationError("--juju-timeout must be at least 1 second") }
         if jujuLongTimeout < 1 { throw ValidationError("--juju-long-timeout must be at least 1 second") }
         if maxModelRemovals < 0 || maxRemovals < 0 { throw ValidationError("--max-model-removals and --max-removals cannot be negative") }
@@ -56,8 +64,18 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The drivers that observe, for plan, drift and observe (no executor: they change nothing).
-    func observingDrivers(journal: (any Journal)?) -> [any SystemDriver] {
-        [JujuDriver(observer: Observer(juju: juju, parallelism: parallelism, journal: journal), executor: nil)]
+    func observingDrivers(journal: (any Journal)?, fleet: Fleet?) throws -> [any SystemDriver] {
+        var drivers: [any SystemDriver] = [JujuDriver(observer: Observer(juju: juju, parallelism: parallelism, journal: journal), executor: nil)]
+        if let store = try secretStore(fleet: fleet) { drivers.append(VaultDriver(store: store, parallelism: vaultParallelism)) }
+        return drivers
+    }
+
+    /// Where secrets are read: the secrets file when one is given, else nothing (secrets are then
+    /// needed only by apply, which says so).
+    func secretStore(fleet: Fleet?) throws -> (any SecretStore)? {
+        let path = secretsFile ?? ProcessInfo.processInfo.environment["TENANTCTL_SECRETS_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let path else { return nil }
+        do { return FileSecretStore(file: try FileSecretSource(path: path)) } catch let error as SecretError { throw CLIError(error.description) }
     }
 
     var tenantFilter: Set<String>? { tenant.isEmpty ? nil : Set(tenant) }

@@ -41,7 +41,8 @@ struct DriftReport: Encodable {
     init(_ plan: Plan) {
         commit = plan.commit
         var items: [Item] = []
-        for action in plan.changes where action.kind != .wait {
+        // Checks and health gates are not differences.
+        for action in plan.changes where action.effect != .wait && action.effect != .read {
             for reason in action.reasons {
                 let (noun, name) = Self.subject(action.kind, target: action.target, field: reason.field)
                 items.append(Item(environment: action.environment, controller: action.controller, model: action.model,

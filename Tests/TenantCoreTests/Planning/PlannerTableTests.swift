@@ -133,7 +133,9 @@ final class PlannerTableTests: XCTestCase {
         let after = F.environment(applications: [F.application("magento", config: ["locale": .string("fr_FR"), "admin-password": .secret(rotated)])])
         let result = plan(after, .present(model))
         XCTAssertEqual(result.changes.first?.kind, .config)
-        XCTAssertEqual(result.changes.first?.parameters, ["keys": .strings(["admin-password", "locale"])])
+        XCTAssertEqual(result.changes.first?.parameters, ["keys": .strings(["admin-password", "locale"]),
+                                                          "secrets": .strings(["vault:tenants/acme#admin_password_v2"])],
+                       "the change names the secret it hands to Juju, for the system that holds it")
         XCTAssertEqual(result.changes.first?.reasons, [
             Reason(field: "config.admin-password", desired: "vault:tenants/acme#admin_password_v2", observed: "vault:tenants/acme#admin_password"),
             Reason(field: "config.locale", desired: "fr_FR", observed: "en_US"),

@@ -10,8 +10,12 @@ struct EnvironmentPlanner {
     private(set) var actions: [Change] = []
     private(set) var withheld: [WithheldChange] = []
 
-    init(environment: DesiredEnvironment) {
+    /// The current version of a secret path, where a versioned source (Vault) was observed.
+    let secretVersion: @Sendable (String) -> Int?
+
+    init(environment: DesiredEnvironment, secretVersion: @escaping @Sendable (String) -> Int? = { _ in nil }) {
         self.environment = environment
+        self.secretVersion = secretVersion
     }
 
     mutating func plan(observed: ObservedState) -> Outcome {
@@ -159,10 +163,14 @@ struct EnvironmentPlanner {
         for key in desired.config.keys.sorted() {
             let value = desired.config[key]!
             if let reference = value.vaultReference {
-                // Compared by reference: the value stays in Vault.
-                let applied = current.appliedSecrets[key]
-                if applied != reference.description {
-                    reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: applied ?? "(not set by tenantctl)"))
+                // Compared by reference and version: the value stays in Vault.
+                let applied = current.appliedSecrets[key].map(AppliedSecret.init(recorded:))
+                let version = secretVersion(reference.path)
+                if applied?.reference != reference.description {
+                    reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: applied?.reference ?? "(not set by tenantctl)"))
+                } else if let version, let appliedVersion = applied?.version, appliedVersion != version {
+                    // Rotated in Vault since it was applied: the new version goes to Juju.
+                    reasons.append(Reason(field: "config.\(key)", desired: "\(reference) version \(version)", observed: "\(reference) version \(appliedVersion)"))
                 } else if let digest = current.appliedDigests?[key] {
                     // Same reference applied; is the value still the one applied? Compared as keyed
                     // digests, never as values (the observer digests what Juju reports).

@@ -26,12 +26,13 @@ public struct JujuPlanner: SystemPlanning {
         }
         var result = SystemPlan()
         for environment in environments {
-            var planner = EnvironmentPlanner(environment: environment)
+            let world = input.observed
+            var planner = EnvironmentPlanner(environment: environment, secretVersion: { world.currentSecretVersion(of: $0) })
             switch planner.plan(observed: observed) {
             case let .skipped(reason):
                 result.skipped.append(SkippedEnvironment(environment: environment.id, reason: reason))
             case .planned:
-                result.changes += Self.inSequence(planner.actions)
+                result.changes += Self.inSequence(planner.actions).map { Self.namingSecrets($0, environment) }
                 result.withheld += planner.withheld
             }
         }
@@ -40,6 +41,16 @@ public struct JujuPlanner: SystemPlanning {
         result.changes += removals.changes
         result.withheld += removals.withheld
         return result
+    }
+
+    /// A change that hands secrets to Juju names their references (`parameters.secrets`), so that
+    /// the system that holds them can check them first.
+    static func namingSecrets(_ change: Change, _ environment: DesiredEnvironment) -> Change {
+        let references = Set(SecretUses.of(change, in: environment).map(\.reference.description)).sorted()
+        guard !references.isEmpty else { return change }
+        var named = change
+        named.parameters["secrets"] = .strings(references)
+        return named
     }
 
     /// The changes of one model, each depending on the one before it too.

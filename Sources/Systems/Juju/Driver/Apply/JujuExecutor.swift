@@ -124,7 +124,8 @@ public struct JujuExecutor: Sendable {
         try await juju.files.with(contents: try bundle.yaml(), suffix: ".yaml") { path in
             try await juju.run(arguments + [path], timeout: juju.longTimeout)
         }
-        try recordSecrets(SecretUses.of(environment: environment, applications: names), action: action, values: resolved.values)
+        try recordSecrets(SecretUses.of(environment: environment, applications: names), action: action, values: resolved.values,
+                          versions: resolved.versions)
     }
 
     /// Juju refuses `--switch` with `--revision`: a charm switch to a pinned revision is a switch
@@ -197,13 +198,14 @@ public struct JujuExecutor: Sendable {
         try await juju.files.with(contents: document, suffix: ".yaml") { path in
             try await juju.run(["config", "-m", "\(action.controller):\(action.model)", action.target, "--file", path])
         }
-        try recordSecrets(resolved.uses, action: action, values: resolved.values)
+        try recordSecrets(resolved.uses, action: action, values: resolved.values, versions: resolved.versions)
     }
 
     // MARK: helpers
 
     private struct ResolvedSecrets {
         var values: [String: [String: String]] = [:]
+        var versions: [String: [String: Int]] = [:]
         var uses: [SecretUse] = []
     }
 
@@ -211,25 +213,29 @@ public struct JujuExecutor: Sendable {
         var resolved = ResolvedSecrets()
         resolved.uses = SecretUses.of(environment: environment, applications: applications, keys: keys)
         for use in resolved.uses {
-            let value = try await secrets.value(for: use.reference)
+            let (value, version) = try await secrets.versionedValue(for: use.reference)
             redactor.register(value)
             resolved.values[use.application, default: [:]][use.key] = value
+            if let version { resolved.versions[use.application, default: [:]][use.key] = version }
         }
         return resolved
     }
 
     /// Records the references applied and, where the value is known, its keyed digest (what
     /// Juju reports is compared with it to see a secret changed out of band): one write each.
-    private func recordSecrets(_ uses: [SecretUse], action: Change, values: [String: [String: String]] = [:]) throws {
+    private func recordSecrets(_ uses: [SecretUse], action: Change, values: [String: [String: String]] = [:],
+                               versions: [String: [String: Int]] = [:]) throws {
         let digestKey = values.isEmpty ? nil : try journal?.secretDigestKey(create: true)
         for use in uses {
+            // With the version it was read at, when the source has versions (rotation is seen by it).
+            let applied = AppliedSecret(reference: use.reference.description, version: versions[use.application]?[use.key]).recorded
             if let digestKey, let value = values[use.application]?[use.key] {
                 try journal?.recordAppliedSecretDigest(controller: action.controller, model: action.model, application: use.application,
-                                                       key: use.key, reference: use.reference.description,
+                                                       key: use.key, reference: applied,
                                                        digest: SecretDigest.of(value, key: digestKey))
             } else {
                 try journal?.recordAppliedSecret(controller: action.controller, model: action.model, application: use.application,
-                                                 key: use.key, reference: use.reference.description)
+                                                 key: use.key, reference: applied)
             }
         }
     }

@@ -1,7 +1,5 @@
 import TenantCore
-import JujuPlanning
 import PlanModel
-import Reconciler
 
 /// One option of one application set from Vault.
 public struct SecretUse: Sendable, Equatable {

@@ -1,0 +1,62 @@
+import PlanModel
+import Reconciler
+import TenantCore
+import VaultPlanning
+
+/// Where Vault's driver reads: Vault itself over HTTP, or a secrets file (CI plans, the demo).
+public protocol SecretStore: Sendable {
+    /// The KV v2 mount, or a name for the file.
+    var mount: String { get }
+    /// Whether values have versions (rotation is tracked only then).
+    var versioned: Bool { get }
+    /// What messages call it: `Vault`, `the secrets file s.yaml`.
+    var sourceName: String { get }
+    /// Why the store cannot be read at all right now (sealed, unreachable, login refused), else nil.
+    func availability() async -> String?
+    /// A path's metadata; never its values.
+    func metadata(of path: String) async -> SecretPathState
+    /// The value behind a reference, and its version.
+    func read(_ reference: VaultReference) async throws -> (value: String, version: Int?)
+}
+
+/// A secrets file as a store: `<path>#<key>` → value, without versions.
+public struct FileSecretStore: SecretStore {
+    public let file: FileSecretSource
+
+    public init(file: FileSecretSource) {
+        self.file = file
+    }
+
+    public var mount: String { "file" }
+    public var versioned: Bool { false }
+    public var sourceName: String { "the secrets file \(file.path)" }
+
+    public func availability() async -> String? { nil }
+
+    public func metadata(of path: String) async -> SecretPathState {
+        guard let keys = file.keys(under: path) else { return .missing }
+        return .present(SecretMetadata(currentVersion: 1, keys: keys))
+    }
+
+    public func read(_ reference: VaultReference) async throws -> (value: String, version: Int?) {
+        (try await file.value(for: reference), nil)
+    }
+}
+
+/// The store as the Juju executor's secret source: values read at the last moment, with their
+/// version.
+public struct StoreSecretSource: SecretSource {
+    public let store: any SecretStore
+
+    public init(store: any SecretStore) {
+        self.store = store
+    }
+
+    public func value(for reference: VaultReference) async throws -> String {
+        try await store.read(reference).value
+    }
+
+    public func versionedValue(for reference: VaultReference) async throws -> (value: String, version: Int?) {
+        try await store.read(reference)
+    }
+}
