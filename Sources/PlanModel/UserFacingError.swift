@@ -3,7 +3,7 @@
 /// them.
 public protocol UserFacingError: Error, CustomStringConvertible {
     /// One line: what failed, where.
-    var message: String { get }
+    var userMessage: String { get }
     /// What to do about it, when there is something to say.
     var hint: String? { get }
     /// The process exit status the CLI ends with (1 unless said otherwise).
@@ -13,5 +13,5 @@ public protocol UserFacingError: Error, CustomStringConvertible {
 extension UserFacingError {
     public var hint: String? { nil }
     public var exitStatus: Int32 { 1 }
-    public var description: String { hint.map { "\(message) (\($0))" } ?? message }
+    public var description: String { hint.map { "\(userMessage) (\($0))" } ?? userMessage }
 }

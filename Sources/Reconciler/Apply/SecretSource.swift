@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import TenantCore
 import Yams
 
@@ -68,7 +69,8 @@ public struct NoSecretSource: SecretSource {
     }
 }
 
-public struct SecretError: Error, CustomStringConvertible, Sendable {
+public struct SecretError: UserFacingError, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
+    public var userMessage: String { description }
 }

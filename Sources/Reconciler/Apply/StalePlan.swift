@@ -18,7 +18,7 @@ public enum StalePlan: UserFacingError, Equatable {
         return nil
     }
 
-    public var message: String {
+    public var userMessage: String {
         switch self {
         case let .commit(saved, current):
             return "it was made at commit \(saved.prefix(12)), the repository is now at \(current.prefix(12))"

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -71,4 +72,8 @@ public enum ProcessRunnerError: Error, CustomStringConvertible, Equatable {
             return "cannot start \(executable): \(reason)"
         }
     }
+}
+
+extension ProcessRunnerError: UserFacingError {
+    public var userMessage: String { description }
 }

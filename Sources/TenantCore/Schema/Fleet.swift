@@ -88,6 +88,18 @@ public struct VaultSettings: Sendable {
     public var address: Located<String>
     public var kvMount: String
     public var namespace: String?
+    /// A PEM file of the CAs to trust for Vault's certificate (a private CA).
+    public var caFile: String?
     public var authMethod: AuthMethod
     public var authSettings: [String: String]
+
+    public init(address: Located<String>, kvMount: String, namespace: String?, caFile: String? = nil, authMethod: AuthMethod,
+                authSettings: [String: String]) {
+        self.address = address
+        self.kvMount = kvMount
+        self.namespace = namespace
+        self.caFile = caFile
+        self.authMethod = authMethod
+        self.authSettings = authSettings
+    }
 }

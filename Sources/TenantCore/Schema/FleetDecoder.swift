@@ -154,7 +154,7 @@ enum FleetDecoder {
     }
 
     private static func decodeVault(_ field: Field) -> VaultSettings? {
-        guard let map = field.mapping(allowed: ["address", "kvMount", "namespace", "auth"], context: "vault") else { return nil }
+        guard let map = field.mapping(allowed: ["address", "kvMount", "namespace", "caFile", "auth"], context: "vault") else { return nil }
         let addressField = map.required("address", expected: "the Vault URL")
         let address = addressField?.string()
         if let address, !(address.value.hasPrefix("https://") || address.value.hasPrefix("http://")) {
@@ -162,6 +162,7 @@ enum FleetDecoder {
         }
         let mount = map.optional("kvMount")?.nonEmptyString()?.value ?? "secret"
         let namespace = map.optional("namespace")?.nonEmptyString()?.value
+        let caFile = map.optional("caFile")?.nonEmptyString()?.value
         var method = VaultSettings.AuthMethod.token
         var settings: [String: String] = [:]
         if let authField = map.required("auth", expected: "how tenantctl logs in to Vault") {
@@ -185,6 +186,6 @@ enum FleetDecoder {
             }
         }
         guard let address else { return nil }
-        return VaultSettings(address: address, kvMount: mount, namespace: namespace, authMethod: method, authSettings: settings)
+        return VaultSettings(address: address, kvMount: mount, namespace: namespace, caFile: caFile, authMethod: method, authSettings: settings)
     }
 }

@@ -140,7 +140,7 @@ struct ApplyCommand: AsyncParsableCommand {
         // Anything else moved, or was edited by hand (or planned with other options), and is not
         // applied: a file must never carry a change the manifests and the policies do not allow.
         if let stale = StalePlan.check(saved: saved, current: world.plan) {
-            throw CLIError("refusing the stale plan \(planFile): \(stale.message); \(stale.hint ?? "plan again")")
+            throw CLIError("refusing the stale plan \(planFile): \(stale.userMessage); \(stale.hint ?? "plan again")")
         }
         return saved
     }

@@ -30,21 +30,26 @@ enum CommandRunner {
         }
     }
 
+    /// Every error a person should read conforms to `UserFacingError`: one line (and a hint when
+    /// there is one), its exit status. Anything else is a bug, left to ArgumentParser to print.
     private static func report(_ error: Error) -> Error {
         switch error {
         case is ExitCode, is CleanExit:
             return error
-        case let error as GitSourceError:
-            StandardStreams.error("error: \(error)")
-        case let error as CLIError:
-            StandardStreams.error("error: \(error)")
-        case let error as ProcessRunnerError:
-            StandardStreams.error("error: \(error)")
-        case let error as JujuCommandError:
-            StandardStreams.error("error: \(error)")
+        case let error as any UserFacingError:
+            StandardStreams.error("error: \(error.userMessage)")
+            if let hint = error.hint { StandardStreams.error("hint: \(hint)") }
+            return ExitCode(error.exitStatus)
         default:
             return error
         }
-        return ExitCode(1)
     }
+}
+
+extension CLIError: UserFacingError {
+    var userMessage: String { description }
+}
+
+extension GitSourceError: UserFacingError {
+    public var userMessage: String { description }
 }

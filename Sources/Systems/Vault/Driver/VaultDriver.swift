@@ -55,7 +55,7 @@ public struct VaultDriver: SystemDriver {
     }
 }
 
-public struct VaultDriverError: Error, CustomStringConvertible, Sendable {
+public struct VaultDriverError: UserFacingError, Sendable {
     public let description: String
     public let isTransient: Bool
 
@@ -70,6 +70,8 @@ public struct VaultDriverError: Error, CustomStringConvertible, Sendable {
     }
 
     static func transient(_ description: String) -> VaultDriverError { VaultDriverError(description: description, isTransient: true) }
+
+    public var userMessage: String { description }
 }
 
 /// Vault in the registry: its planner, and its observations in snapshots.

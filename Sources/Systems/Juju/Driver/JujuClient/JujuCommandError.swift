@@ -25,3 +25,7 @@ public struct JujuCommandError: Error, CustomStringConvertible, Sendable {
         timedOut ? "`\(command)` timed out: \(message)" : "`\(command)` failed: \(message)"
     }
 }
+
+extension JujuCommandError: UserFacingError {
+    public var userMessage: String { description }
+}
