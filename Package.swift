@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // libcurl from Debian's libcurl4-openssl-dev, found through pkg-config: all outbound HTTP.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         // Pure core: manifests, validation, resolution. No I/O beyond what callers hand in.
         .target(
             name: "TenantCore",
