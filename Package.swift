@@ -27,6 +27,9 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // The async HTTP client on libcurl (Vault, DNS provider APIs, GitLab): timeouts, TLS,
+        // retries with Retry-After, response size limit, credential redaction.
+        .target(name: "HTTPClient", dependencies: ["CCurl"]),
         // Pure core: manifests, validation, resolution. No I/O beyond what callers hand in.
         .target(
             name: "TenantCore",
