@@ -3,7 +3,7 @@ import Foundation
 /// Why `HTTPClient.send` has no response to give. Its description says what failed, against which
 /// host, after how many attempts and how long; it never holds a header value, a body or the
 /// user information of a URL.
-public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
+public struct HTTPClientError: Error, Sendable, CustomStringConvertible, LocalizedError {
     public enum Kind: Sendable, Equatable {
         /// The host name (or the proxy's) did not resolve.
         case nameResolution
@@ -60,8 +60,12 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
         case .status(let status): what = "got HTTP \(status), which asks for a retry, on the last attempt"
         case .invalidRequest: what = "cannot send the request as given"
         }
-        let attemptsText = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
-        var text = "HTTP \(method) to \(host) \(what) (after \(attemptsText), \(Self.format(elapsed)))"
+        let when = switch attempts {
+        case 0: "before any attempt"
+        case 1: "after 1 attempt, \(Self.format(elapsed))"
+        default: "after \(attempts) attempts, \(Self.format(elapsed))"
+        }
+        var text = "HTTP \(method) to \(host) \(what) (\(when))"
         if !detail.isEmpty { text += ": \(detail)" }
         return text
     }
@@ -72,4 +76,6 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
         if total < 1 { return "\(Int((total * 1000).rounded())) ms" }
         return String(format: "%.1f s", total)
     }
+
+    public var errorDescription: String? { description }
 }

@@ -97,6 +97,9 @@ final class RoundTripTests: XCTestCase {
         let error = await expectHTTPError { try await client.send(request) }
         XCTAssertEqual(error?.kind, .invalidRequest)
         XCTAssertEqual(error?.attempts, 0)
+        let text = error?.localizedDescription ?? ""
+        XCTAssertTrue(text.contains("X-Injected") && text.contains("before any attempt"), text)
+        XCTAssertFalse(text.contains("X-Evil"), "names the header, never shows its value: \(text)")
         XCTAssertEqual(server.requests(), [])
     }
 }
