@@ -141,7 +141,11 @@ final class CurlTransfer: @unchecked Sendable {
         } else {
             set(tc_curl_setopt_long(easy, CURLOPT_POST, 1))
             set(tc_curl_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)))
-            set(request.body.withUnsafeBytes { tc_curl_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)) })
+            if request.body.isEmpty {
+                set(tc_curl_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, ""))
+            } else {
+                set(request.body.withUnsafeBytes { tc_curl_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, $0.baseAddress) })
+            }
             if method != "POST" {
                 set(method.withCString { tc_curl_setopt_pointer(easy, CURLOPT_CUSTOMREQUEST, $0) })
             }
@@ -257,7 +261,7 @@ final class CurlTransfer: @unchecked Sendable {
         var requestSize = 0
         _ = tc_curl_getinfo_long(easy, CURLINFO_REQUEST_SIZE, &requestSize)
         let buffer = String(cString: session.errorBuffer)
-        let message = buffer.isEmpty ? String(cString: curl_easy_strerror(code)) : buffer
+        var message = buffer.isEmpty ? String(cString: curl_easy_strerror(code)) : buffer
         let kind: HTTPClientError.Kind
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: kind = .nameResolution
@@ -274,6 +278,11 @@ final class CurlTransfer: @unchecked Sendable {
         case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL, CURLE_BAD_FUNCTION_ARGUMENT, CURLE_NOT_BUILT_IN:
             kind = .invalidRequest
         default: kind = .transport
+        }
+        if kind == .responseTooLarge {
+            message = code == CURLE_FILESIZE_EXCEEDED
+                ? "the server announced a larger body (Content-Length), refused before reading it"
+                : "the body grew past the limit while it was received"
         }
         let notSent = requestSize == 0 && [CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY,
                                            CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT].contains(code)

@@ -81,6 +81,15 @@ final class RoundTripTests: XCTestCase {
         XCTAssertEqual(server.requests(), ["PUT /echo", "DELETE /echo", "GET /nowhere"])
     }
 
+    func testOnlyTheFinalResponsesHeadersAreKept() async throws {
+        let response = try await HTTPClient().send(HTTPRequest(url: server.url("/interim")))
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.text, "final")
+        XCTAssertEqual(response.headers["X-Final"], "1")
+        XCTAssertNil(response.headers["X-Interim"], "the 103's fields are not the response's")
+        XCTAssertNil(response.headers["Link"])
+    }
+
     func testIdempotenceDefaultsFromTheMethod() {
         let url = URL(string: "http://127.0.0.1/")!
         XCTAssertTrue(HTTPRequest(method: .get, url: url).idempotent)

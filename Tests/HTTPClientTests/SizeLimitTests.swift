@@ -32,11 +32,14 @@ final class SizeLimitTests: XCTestCase {
         XCTAssertEqual(error?.attempts, 1, "not retried")
         let text = error.map(String.init(describing:)) ?? ""
         XCTAssertTrue(text.contains("larger than the limit of 100000 bytes"), text)
+        XCTAssertTrue(text.contains("announced"), "refused from the Content-Length, before the body: \(text)")
     }
 
     func testAStreamedBodyIsCutWhenItGrowsPastTheLimit() async throws {
         let error = await expectHTTPError { try await client(limit: 200_000).send(HTTPRequest(url: server.url("/stream/1000000"))) }
         XCTAssertEqual(error?.kind, .responseTooLarge)
+        let text = error.map(String.init(describing:)) ?? ""
+        XCTAssertTrue(text.contains("while it was received"), text)
         XCTAssertEqual(server.requests().count, 1)
     }
 }

@@ -14,6 +14,7 @@ Origin paths:
                             (with "Retry-After: <s>" when ?retry_after=<s>)
   /big/<n>                  200 with a body of <n> bytes and its Content-Length
   /stream/<n>               200 with a chunked body of <n> bytes (no Content-Length)
+  /interim                  a 103 answer with its own header fields, then 200
   /hang                     reads the request and never answers
 With --proxy it is a forward proxy stand-in: a request in absolute form ("GET http://…") is
 answered 200 "via proxy <url>" without going anywhere; CONNECT is logged and refused with 403.
@@ -105,6 +106,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(f"{size:x}\r\n".encode() + b"y" * size + b"\r\n")
                 left -= size
             self.wfile.write(b"0\r\n\r\n")
+        elif segments[:1] == ["interim"]:
+            # A 103 Early Hints with its own fields before the final answer.
+            self.wfile.write(b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>\r\nX-Interim: 1\r\n\r\n")
+            self.reply(200, b"final", [("X-Final", "1")])
         elif segments[:1] == ["hang"]:
             time.sleep(3600)
         else:
