@@ -29,7 +29,7 @@ let package = Package(
         ),
         // The async HTTP client on libcurl (Vault, DNS provider APIs, GitLab): timeouts, TLS,
         // retries with Retry-After, response size limit, credential redaction.
-        .target(name: "HTTPClient", dependencies: ["CCurl"]),
+        .target(name: "HTTPClient", dependencies: ["CCurl"], exclude: ["README.md"]),
         // Runs one request with HTTPClient in a process of its own, for the proxy-environment tests.
         .executableTarget(name: "http-probe", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "http-probe"], resources: [.copy("Servers")]),

@@ -90,6 +90,17 @@ final class RoundTripTests: XCTestCase {
         XCTAssertNil(response.headers["Link"])
     }
 
+    func testConnectionsAreReusedBetweenRequests() async throws {
+        let client = HTTPClient()
+        var ports: [Int] = []
+        for _ in 0..<3 {
+            let response = try await client.send(HTTPRequest(url: server.url("/echo")))
+            let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: response.data) as? [String: Any])
+            ports.append(try XCTUnwrap(object["peer_port"] as? Int))
+        }
+        XCTAssertEqual(Set(ports).count, 1, "one kept-alive connection: \(ports)")
+    }
+
     func testIdempotenceDefaultsFromTheMethod() {
         let url = URL(string: "http://127.0.0.1/")!
         XCTAssertTrue(HTTPRequest(method: .get, url: url).idempotent)

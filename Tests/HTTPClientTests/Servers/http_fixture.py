@@ -8,7 +8,8 @@ killed. Every request is appended to FILE as "<METHOD> <target>" (one line, flus
 test can count what reached the server.
 
 Origin paths:
-  /echo                     200; JSON body with the method, path, headers and body received
+  /echo                     200; JSON body with the method, path, headers and body received,
+                            and the client's port (the same for requests on one connection)
   /status/<code>            always <code> (with "Retry-After: <s>" when ?retry_after=<s>)
   /flaky/<code>/<n>         <code> for the first <n> requests to this exact target, then 200
                             (with "Retry-After: <s>" when ?retry_after=<s>)
@@ -81,6 +82,7 @@ class Handler(BaseHTTPRequestHandler):
                 "path": self.path,
                 "headers": [[k, v] for k, v in self.headers.items()],
                 "body": body.decode("latin-1"),
+                "peer_port": self.client_address[1],
             }
             self.reply(200, json.dumps(payload).encode(),
                        [("Content-Type", "application/json"), ("X-Mixed-Case", "yes")])
