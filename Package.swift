@@ -21,6 +21,18 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // libcurl from Debian's libcurl4-openssl-dev, found through pkg-config: all outbound HTTP.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // The async HTTP client on libcurl (Vault, DNS provider APIs, GitLab): timeouts, TLS,
+        // retries with Retry-After, response size limit, credential redaction.
+        .target(name: "HTTPClient", dependencies: ["CCurl"], exclude: ["README.md"]),
+        // Runs one request with HTTPClient in a process of its own, for the proxy-environment tests.
+        .executableTarget(name: "http-probe", dependencies: ["HTTPClient"]),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "http-probe"], resources: [.copy("Servers")]),
         // Pure core: manifests, validation, resolution. No I/O beyond what callers hand in.
         .target(
             name: "TenantCore",
