@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "VaultPlanning", dependencies: ["PlanModel", "TenantCore"], path: "Sources/Systems/Vault/Planning"),
         .target(
             name: "VaultDriver",
-            dependencies: ["VaultPlanning", "Reconciler", "PlanModel", "TenantCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["VaultPlanning", "Reconciler", "PlanModel", "TenantCore", "HTTPClient", .product(name: "Crypto", package: "swift-crypto")],
             path: "Sources/Systems/Vault/Driver"
         ),
         // The one place systems are registered.
@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "tenantctl",
             dependencies: [
-                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "Store",
+                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "HTTPClient", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTTPClient
 import JujuDriver
 import JujuPlanning
 import PlanModel
@@ -42,12 +43,16 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Vault requests in flight at once (metadata reads while observing).", valueName: "n"))
     var vaultParallelism: Int = 16
 
+    @Option(name: .long, help: ArgumentHelp("Seconds one Vault request may take (each attempt; 429 and 5xx are retried).", valueName: "seconds"))
+    var vaultTimeout: Int = 10
+
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only this tenant (repeatable).", valueName: "name"))
     var tenant: [String] = []
 
     func validate() throws {
         if parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
         if vaultParallelism < 1 { throw ValidationError("--vault-parallelism must be at least 1") }
+        if vaultTimeout < 1 { throw ValidationError("--vault-timeout must be at least 1 second") }
         if jujuTimeout < 1 { throw ValidationError("--juju-timeout must be at least 1 second") }
         if jujuLongTimeout < 1 { throw ValidationError("--juju-long-timeout must be at least 1 second") }
         if maxModelRemovals < 0 || maxRemovals < 0 { throw ValidationError("--max-model-removals and --max-removals cannot be negative") }
@@ -70,12 +75,17 @@ struct EngineOptions: ParsableArguments {
         return drivers
     }
 
-    /// Where secrets are read: the secrets file when one is given, else nothing (secrets are then
-    /// needed only by apply, which says so).
+    /// Where secrets are read: the secrets file when one is given; else Vault, as the fleet (or
+    /// `VAULT_ADDR` and friends) says; else nothing (secrets are then needed only by apply, which
+    /// says so).
     func secretStore(fleet: Fleet?) throws -> (any SecretStore)? {
         let path = secretsFile ?? ProcessInfo.processInfo.environment["TENANTCTL_SECRETS_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let path else { return nil }
-        do { return FileSecretStore(file: try FileSecretSource(path: path)) } catch let error as SecretError { throw CLIError(error.description) }
+        if let path {
+            do { return FileSecretStore(file: try FileSecretSource(path: path)) } catch let error as SecretError { throw CLIError(error.description) }
+        }
+        guard let connection = try VaultSettingsResolution.connection(fleet: fleet?.vault) else { return nil }
+        return VaultHTTPStore(settings: connection, configuration: HTTPClientConfiguration(connectTimeout: .seconds(vaultTimeout),
+                                                                                          totalTimeout: .seconds(vaultTimeout)))
     }
 
     var tenantFilter: Set<String>? { tenant.isEmpty ? nil : Set(tenant) }
