@@ -11,8 +11,10 @@ APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev sqlite3 lighttpd opens
 DEMO_DIR ?= $(CURDIR)/.build/demo
 BENCH_DIR ?= $(CURDIR)/.build/bench
 BENCH_TENANTS ?= 10000
+# The official Vault client for Python, which VaultSimTests drive vault-sim with.
+HVAC_VERSION := 2.3.0
 
-.PHONY: all deps build demo test bench clean help
+.PHONY: all deps python-deps build demo test bench clean help
 
 all: build
 
@@ -35,6 +37,10 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$sudo_cmd apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# hvac for VaultSimTests, from PyPI, only when python3 cannot import it already.
+python-deps:
+	@python3 -c 'import hvac' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "hvac==$(HVAC_VERSION)"
+
 build: deps
 	$(SWIFT) build --product tenantctl
 
@@ -43,7 +49,7 @@ demo: deps
 	$(SWIFT) build --product juju-sim
 	DEMO_DIR="$(DEMO_DIR)" BIN_DIR="$(CURDIR)/.build/debug" ./examples/demo.sh
 
-test: deps
+test: deps python-deps
 	$(SWIFT) build --build-tests
 	@mkdir -p .build
 	@status=0; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log || status=$$?; \

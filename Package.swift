@@ -7,12 +7,17 @@ let package = Package(
     products: [
         .executable(name: "tenantctl", targets: ["tenantctl"]),
         .executable(name: "juju-sim", targets: ["juju-sim"]),
+        .executable(name: "vault-sim", targets: ["vault-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in Hummingbird's tree; named because vault-sim puts a handler in front of NIO's HTTP parser.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         // libgit2 from Debian's libgit2-dev, found through pkg-config.
@@ -87,6 +92,19 @@ let package = Package(
             name: "juju-sim",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // A stand-in for HashiCorp Vault's HTTP API (KV v2, token and AppRole auth, health), for
+        // tests and the demo (no Vault server exists here).
+        .executableTarget(
+            name: "vault-sim",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // vault-sim's HTTP shapes checked through curl and the official Python client hvac.
+        .testTarget(name: "VaultSimTests", dependencies: ["vault-sim"], resources: [.copy("Scripts")]),
         // `make bench`: generates large repositories and measures the tenantctl binary. It reads the
         // examples with TenantCore and writes observation snapshots with the systems' own types.
         .executableTarget(
