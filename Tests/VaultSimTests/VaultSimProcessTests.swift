@@ -37,10 +37,10 @@ final class VaultSimProcessTests: XCTestCase {
         // One curl, one connection: a POST with a body, a LIST, then a GET, in that order.
         let base = sim.baseURL
         let output = try Curl.run("/usr/bin/curl", [
-            "-s", "-H", "X-Vault-Token: \(sim.rootToken)", "-w", "##%{http_code}##",
+            "-s", "--max-time", "20", "-H", "X-Vault-Token: \(sim.rootToken)", "-w", "##%{http_code}##",
             "-X", "POST", "--data-binary", #"{"data":{"k":"w"}}"#, "\(base)/v1/secret/data/a/c", "--next",
-            "-s", "-H", "X-Vault-Token: \(sim.rootToken)", "-w", "##%{http_code}##", "-X", "LIST", "\(base)/v1/secret/metadata/a", "--next",
-            "-s", "-H", "X-Vault-Token: \(sim.rootToken)", "-w", "##%{http_code}##", "\(base)/v1/secret/data/a/c",
+            "-s", "--max-time", "20", "-H", "X-Vault-Token: \(sim.rootToken)", "-w", "##%{http_code}##", "-X", "LIST", "\(base)/v1/secret/metadata/a", "--next",
+            "-s", "--max-time", "20", "-H", "X-Vault-Token: \(sim.rootToken)", "-w", "##%{http_code}##", "\(base)/v1/secret/data/a/c",
         ])
         let parts = output.components(separatedBy: "##")
         XCTAssertEqual(parts.count, 7, output)

@@ -2,7 +2,8 @@
 extension VaultServer {
     func appRoleLogin(_ request: SimRequest, namespace: String) -> SimResponse {
         guard ["POST", "PUT"].contains(request.method) else { return Self.unsupported }
-        guard let body = try? request.json() else { return .badRequest("failed to parse JSON input") }
+        let body: JSONValue
+        do { body = try request.json() } catch { return .badRequest("failed to parse JSON input: \(error)") }
         guard let roleID = body["role_id"]?.stringValue, !roleID.isEmpty else { return .badRequest("missing role_id") }
         // One message for a wrong role id and a wrong secret id, so neither can be probed alone.
         guard let role = approles[roleID], role.namespace == namespace,

@@ -29,7 +29,8 @@ extension VaultServer {
     /// counted from issue time; Vault then says so in a warning.
     func renewSelf(_ token: SimToken, _ request: SimRequest) -> SimResponse {
         guard token.renewable else { return .badRequest("lease is not renewable") }
-        let body = (try? request.json()) ?? .object([:])
+        let body: JSONValue
+        do { body = try request.json() } catch { return .badRequest("failed to parse JSON input: \(error)") }
         var increment = token.creationTTL
         if let value = body["increment"] {
             guard let seconds = VaultDuration.seconds(value) else { return .badRequest("invalid increment") }
