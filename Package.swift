@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
         // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "HTTPClient", "vault-sim", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
         .testTarget(name: "tenantctlTests", dependencies: ["tenantctl", "GitTestSupport"]),
         .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", "PlanModel", "JujuPlanning", "VaultPlanning", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         // The generic engine against a scripted system: the walker's order, failures, retries, stops.

@@ -46,6 +46,8 @@ enum Help {
                                        (default: the settle time); destroy-model waits for it, as juju does
           JUJU_SIM_CALL_LOG            file that gets each call's form (command, argument count, flags;
                                        no values), for the juju command contract test
+          JUJU_SIM_ARGV_LOG            file that gets each call's whole command line, for the tests
+                                       that prove no secret is ever in argv
           JUJU_MODEL, JUJU_CONTROLLER  as in juju
 
         Refused as Juju refuses them: a trusted bundle without --trust, refresh --switch with

@@ -37,6 +37,7 @@ enum JujuSim {
         let faults = Faults(settings: settings, store: store)
         let parsed = try Arguments(arguments, spec: command.spec)
         if let log = settings.callLog { CallLog.append(parsed.form(command: command.name), to: log) }
+        if let log = settings.argvLog { CallLog.append(CommandLine.arguments.joined(separator: " "), to: log) }
         var context = CommandContext(
             arguments: parsed, settings: settings, store: store,
             now: SimClock.now(), environment: ProcessInfo.processInfo.environment)

@@ -34,6 +34,9 @@ struct SimSettings {
     var destroySeconds: Double
     /// `JUJU_SIM_CALL_LOG`: a file that gets one line per call, the call's form (no values).
     var callLog: String?
+    /// `JUJU_SIM_ARGV_LOG`: a file that gets each call's whole argv, for the tests that prove no
+    /// secret is ever on a command line.
+    var argvLog: String?
 
     /// The Juju version whose output juju-sim reproduces.
     static let defaultAgentVersion = "3.6.4"
@@ -59,6 +62,7 @@ struct SimSettings {
         snapConfined = environment["JUJU_SIM_SNAP"] != "0"
         userHome = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         callLog = environment["JUJU_SIM_CALL_LOG"].flatMap { $0.isEmpty ? nil : $0 }
+        argvLog = environment["JUJU_SIM_ARGV_LOG"].flatMap { $0.isEmpty ? nil : $0 }
         destroySeconds = max(0, environment["JUJU_SIM_DESTROY_SECONDS"].flatMap(Double.init) ?? settleSeconds)
     }
 

@@ -18,14 +18,15 @@ final class JujuConformanceTests: XCTestCase {
         ])
 
         var system: any RegisteredSystem { JujuSystem() }
+        var systems: [any RegisteredSystem] { [JujuSystem()] }
         var request: ObservationRequest { ObservationRequest(desired: desired, fleet: nil) }
         var options: PlanOptions { PlanOptions(owned: JujuPlan.owned(models: (try? journal.managedModels()) ?? [:])) }
 
-        func driver() -> any SystemDriver { driver(sim.cli()) }
+        func drivers() -> [any SystemDriver] { [driver(sim.cli())] }
 
-        func flakyDriver() -> any SystemDriver {
-            driver(sim.cli(extra: ["JUJU_SIM_FAIL_RATE": "0.4", "JUJU_SIM_SEED": "5", "JUJU_SIM_FAIL_MODE": "after",
-                                   "JUJU_SIM_FAIL_COMMANDS": "add-model,add-machine,deploy,add-unit,scale-application"]))
+        func flakyDrivers() async throws -> [any SystemDriver] {
+            [driver(sim.cli(extra: ["JUJU_SIM_FAIL_RATE": "0.4", "JUJU_SIM_SEED": "5", "JUJU_SIM_FAIL_MODE": "after",
+                                   "JUJU_SIM_FAIL_COMMANDS": "add-model,add-machine,deploy,add-unit,scale-application"]))]
         }
 
         private func driver(_ juju: JujuCLI) -> any SystemDriver {

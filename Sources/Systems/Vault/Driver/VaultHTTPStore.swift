@@ -32,7 +32,14 @@ public struct VaultHTTPStore: SecretStore {
 
     public func availability() async -> String? {
         do {
-            let health = try await send(.get, "sys/health?standbyok=true&perfstandbyok=true", via: probe)
+            let health: HTTPResponse
+            do {
+                health = try await send(.get, "sys/health?standbyok=true&perfstandbyok=true", via: probe)
+            } catch let error as HTTPClientError {
+                // A status the client would retry (503: sealed) comes back as an error: its answer is the health.
+                guard case .status = error.kind, let response = error.response else { throw error }
+                health = response
+            }
             switch health.status {
             case 200, 429, 472, 473: break
             case 503: return "Vault is sealed"
