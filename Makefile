@@ -7,7 +7,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 SWIFT ?= swift
-APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev sqlite3 lighttpd openssh-server libcurl4-openssl-dev
+APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev sqlite3 lighttpd openssh-server libcurl4-openssl-dev curl
 DEMO_DIR ?= $(CURDIR)/.build/demo
 BENCH_DIR ?= $(CURDIR)/.build/bench
 BENCH_TENANTS ?= 10000
@@ -47,6 +47,7 @@ build: deps
 demo: deps
 	$(SWIFT) build --product tenantctl
 	$(SWIFT) build --product juju-sim
+	$(SWIFT) build --product vault-sim
 	DEMO_DIR="$(DEMO_DIR)" BIN_DIR="$(CURDIR)/.build/debug" ./examples/demo.sh
 
 test: deps python-deps

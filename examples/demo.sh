@@ -16,7 +16,8 @@ expect() { local want=$1; shift; printf '$ %s\n' "$*"; set +e; "$@"; local got=$
 rm -rf "$work"; mkdir -p "$work"
 export JUJU_SIM_HOME="$work/juju-sim" JUJU_SIM_SETTLE_SECONDS=1
 export TENANTCTL_JUJU_BIN="$bin/juju-sim" TENANTCTL_STATE_DIR="$work/state" TENANTCTL_CACHE_DIR="$work/cache"
-export TENANTCTL_SECRETS_FILE="$work/secrets.yaml" NO_COLOR=1
+export NO_COLOR=1
+unset TENANTCTL_SECRETS_FILE
 tenantctl() { "$bin/tenantctl" "$@"; }
 juju() { "$bin/juju-sim" "$@"; }
 
@@ -33,11 +34,25 @@ run juju bootstrap microk8s bibind-k8s >/dev/null
 run juju bootstrap openstack-gra bibind-openstack >/dev/null
 run juju controllers --format=json >/dev/null && echo "(bibind-k8s, bibind-openstack)"
 
-step "Secrets: a 0600 file standing in for Vault, one demo value per reference the manifests use"
-grep -rhoE 'vault:[A-Za-z0-9/_.-]+#[A-Za-z0-9_.-]+' tenants offers bundles | sort -u \
-  | sed -E 's/^vault:(.*)$/"\1": "demo-secret"/' > "$TENANTCTL_SECRETS_FILE"
-chmod 600 "$TENANTCTL_SECRETS_FILE"
-echo "$(wc -l < "$TENANTCTL_SECRETS_FILE") references"
+step "Vault: vault-sim on loopback, seeded with one demo value per reference the manifests use"
+# One KV v2 secret per path, with every key the manifests name under it; a token that may read them.
+grep -rhoE 'vault:[A-Za-z0-9/_.-]+#[A-Za-z0-9_.-]+' tenants offers bundles | sort -u | python3 -c '
+import json, sys
+paths = {}
+for line in sys.stdin:
+    path, key = line.strip()[len("vault:"):].split("#", 1)
+    paths.setdefault(path, {})[key] = "demo-" + key.replace("_", "-") + "-v1"
+print(json.dumps({"mounts": ["secret"],
+                  "policies": {"tenantctl": [{"path": "secret/*", "capabilities": ["read", "list"]}]},
+                  "tokens": [{"id": "tenantctl-demo", "policies": ["tenantctl"], "ttl": "8h"}],
+                  "secrets": [{"path": p, "data": d} for p, d in sorted(paths.items())]}))' > "$work/vault-sim.json"
+"$bin/vault-sim" --listen 127.0.0.1:0 --port-file "$work/vault.port" --root-token demo-root \
+  --config "$work/vault-sim.json" --log "$work/vault-requests.log" > /dev/null &
+vault_pid=$!
+trap 'kill -9 "$vault_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$work/vault.port" ] && break; sleep 0.1; done
+export VAULT_ADDR="http://127.0.0.1:$(cat "$work/vault.port")" VAULT_TOKEN=tenantctl-demo
+echo "VAULT_ADDR=$VAULT_ADDR ($(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["secrets"]))' "$work/vault-sim.json") secret paths)"
 
 step "Plan against an empty Juju (exit 2: changes)"
 expect 2 tenantctl plan --repo .
@@ -49,6 +64,13 @@ step "A person applies the manual tenant by naming it"
 run tenantctl apply --repo . --auto-approve --tenant groupe-rousseau --quiet
 
 step "Plan again: nothing to do (exit 0)"
+run tenantctl plan --repo .
+
+step "A secret is rotated in Vault (version 2): plan shows the re-apply, apply does it, plan is empty"
+run curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "X-Vault-Token: demo-root" -H "Content-Type: application/json" \
+  --data '{"data": {"admin_password": "demo-admin-password-v2"}}' "$VAULT_ADDR/v1/secret/data/tenants/cabinet-martin/magento"
+expect 2 tenantctl plan --repo .
+run tenantctl apply --repo . --auto-approve --quiet
 run tenantctl plan --repo .
 
 step "Someone scales a shop down by hand, out of band"
