@@ -54,6 +54,9 @@ final class VaultReconcileTests: ReconcileCase {
         XCTAssertTrue(rotation.stdout.contains("~ juju.config shop\n      config.admin-password: vault:tenants/shop#password version 1 -> vault:tenants/shop#password version 2\n"),
                       rotation.stdout)
         XCTAssertTrue(rotation.stdout.contains("Plan: 0 to create, 2 to update, 0 to delete, 1 to check, 2 health gates."), rotation.stdout)
+        let rotated = try run("drift")
+        XCTAssertEqual(rotated.status, 2, "\(rotated)")
+        XCTAssertTrue(rotated.stdout.contains("  ~ application shop config.admin-password: desired vault:tenants/shop#password version 2, observed vault:tenants/shop#password version 1\n      likely cause: the secret has a newer version in Vault (rotated) than the one applied\n"), rotated.stdout)
         let applied = try run("apply", planFile, "--settle", "0.2", callLog: calls)
         XCTAssertEqual(applied.status, 0, "\(applied)")
         XCTAssertEqual(try run("plan").status, 0, "the new version is applied")

@@ -12,6 +12,8 @@ public protocol RegisteredSystem: Sendable {
     /// that change by themselves (unit statuses, token TTLs): a saved plan is stale only when a
     /// scope it acts on moved.
     func fingerprints(of observation: any SystemObservation) -> [String: String]
-    /// What the scopes of this system are owned as: models tenantctl created are the only ones
-    /// a removal may touch. Keys are addresses, values the owning environment.
+    /// How a planned change reads as drift: what differs, where, and the likely cause.
+    func describeDrift(of change: Change, reason: Reason) -> DriftDescription
+    /// How a removal a policy withheld reads as drift (present in the world, not in git).
+    func describeWithheld(_ withheld: WithheldChange) -> DriftDescription
 }

@@ -38,75 +38,28 @@ struct DriftReport: Encodable {
         case commit, items, unobserved
     }
 
-    init(_ plan: Plan) {
+    init(_ plan: Plan, systems: [any RegisteredSystem] = Systems.all) {
         commit = plan.commit
         var items: [Item] = []
         // Checks and health gates are not differences.
-        for action in plan.changes where action.effect != .wait && action.effect != .read {
-            for reason in action.reasons {
-                let (noun, name) = Self.subject(action.kind, target: action.target, field: reason.field)
-                items.append(Item(environment: action.environment, controller: action.controller, model: action.model,
-                                  target: name.isEmpty ? noun : "\(noun) \(name)",
-                                  address: Self.address(action.controller, action.model, noun, name),
-                                  field: Self.shortField(reason.field), desired: reason.desired, observed: reason.observed,
-                                  cause: Self.cause(action.kind, reason)))
+        for change in plan.changes where change.effect != .wait && change.effect != .read {
+            guard let system = systems.first(where: { $0.name == change.address.system }) else { continue }
+            for reason in change.reasons {
+                let description = system.describeDrift(of: change, reason: reason)
+                items.append(Item(environment: change.environment, controller: description.place["controller"], model: description.place["model"],
+                                  target: description.subject, address: description.address, field: description.field,
+                                  desired: reason.desired, observed: reason.observed, cause: description.cause))
             }
         }
         for withheld in plan.withheld {
-            let (noun, name) = Self.subject(withheld.kind, target: withheld.target, field: "")
-            items.append(Item(environment: withheld.environment, controller: withheld.controller, model: withheld.model,
-                              target: name.isEmpty ? noun : "\(noun) \(name)",
-                              address: Self.address(withheld.controller, withheld.model, noun, name),
-                              field: "present", desired: "no", observed: "yes",
-                              cause: "in Juju but not in git; \(withheld.kind.rawValue) withheld: \(withheld.reason)"))
+            guard let system = systems.first(where: { $0.name == withheld.address.system }) else { continue }
+            let description = system.describeWithheld(withheld)
+            items.append(Item(environment: withheld.environment, controller: description.place["controller"], model: description.place["model"],
+                              target: description.subject, address: description.address, field: description.field,
+                              desired: "no", observed: "yes", cause: description.cause))
         }
         self.items = items
         unobserved = plan.skipped.map { Unobserved(environment: $0.environment, reason: $0.reason) }
-    }
-
-    /// What an action acts on, as a noun and a name.
-    static func subject(_ kind: ChangeKind, target: String, field: String) -> (String, String) {
-        switch kind {
-        case .addModel, .destroyModel: return ("model", "")
-        case .addMachine: return ("machines", target)
-        case .removeMachine: return ("machine", target)
-        case .removeUnit: return ("unit", target)
-        case .integrate, .removeRelation: return ("relation", target)
-        case .deploy: return ("application", field.hasPrefix("applications.") ? String(field.dropFirst("applications.".count)) : target)
-        case .refresh, .scale, .config, .resetConfig, .expose, .removeApplication, .wait: return ("application", target)
-        default: return (kind.rawValue, target)
-        }
-    }
-
-    static func address(_ controller: String, _ model: String, _ noun: String, _ name: String) -> String {
-        name.isEmpty || noun == "model" ? "juju:\(controller)/\(model)" : "juju:\(controller)/\(model)/\(noun)/\(name)"
-    }
-
-    /// `applications.magento` says nothing the target does not: `deployed`.
-    static func shortField(_ field: String) -> String {
-        field.hasPrefix("applications.") ? "deployed" : field
-    }
-
-    static func cause(_ kind: ChangeKind, _ reason: Reason) -> String {
-        switch kind {
-        case .addModel: return "the model does not exist: a new environment, or the model was destroyed out of band"
-        case .addMachine: return "machines are missing: not added yet, or removed out of band (juju remove-machine)"
-        case .deploy: return "the application is not deployed: new in git, or removed out of band (juju remove-application)"
-        case .refresh: return "the charm differs: a change in git not applied yet, or a refresh out of band (juju refresh)"
-        case .scale:
-            let desired = Int(reason.desired ?? "") ?? 0, observed = Int(reason.observed ?? "") ?? 0
-            return observed < desired ? "units are missing: a unit was removed out of band (juju remove-unit), or the count was raised in git"
-                : "there are more units than desired: units added out of band (juju add-unit), or the count was lowered in git"
-        case .removeUnit: return "there are more units than desired: units added out of band (juju add-unit), or the count was lowered in git"
-        case .config: return "the configuration differs: changed out of band (juju config), or changed in git and not applied yet"
-        case .resetConfig: return "an option is set in Juju that git does not declare: set out of band (juju config), or removed from git"
-        case .expose: return "exposure differs: juju expose/unexpose out of band, or changed in git"
-        case .integrate: return "a relation is missing: removed out of band (juju remove-relation), or new in git"
-        case .removeRelation, .removeApplication, .removeMachine: return "present in Juju but not in git: added out of band, or removed from git"
-        case .destroyModel: return "the model belongs to an environment no longer in git"
-        case .wait: return "health"
-        default: return "differs from git"
-        }
     }
 
     func text() -> String {
