@@ -29,13 +29,16 @@ final class StopSignalTests: ReconcileCase {
         if exited.wait(timeout: .now() + 60) == .timedOut { process.terminate(); XCTFail("apply did not stop") }
         let stdout = try String(contentsOfFile: out, encoding: .utf8), stderr = try String(contentsOfFile: err, encoding: .utf8)
         XCTAssertEqual(process.terminationStatus, 130, "\(stdout)\n\(stderr)")
-        XCTAssertTrue(stderr.contains("interrupted: stopping — no new action starts, the running ones finish"), stderr)
+        XCTAssertTrue(stderr.contains("interrupted: stopping — no new change starts, the running ones finish"), stderr)
         XCTAssertTrue(stdout.contains("Apply stopped: "), stdout)
         XCTAssertTrue(stdout.contains(" not run; run apply again to finish. (run 1)"), stdout)
 
         let history = try tenantctlWithoutRepo("history")
         XCTAssertTrue(history.stdout.hasPrefix("run 1  apply  interrupted"), history.stdout)
         XCTAssertFalse(history.stdout.contains("running"), "finished in the journal, with its real duration: \(history.stdout)")
+        let detail = try tenantctlWithoutRepo("history", "--run", "1")
+        XCTAssertTrue(detail.stdout.contains("interrupted") && detail.stdout.contains("not run: the apply was stopped"),
+                      "what never started is journaled as interrupted: \(detail.stdout)")
 
         let finish = try tenantctl("apply", "--auto-approve", "--settle", "0.2")
         XCTAssertEqual(finish.status, 0, "\(finish)")

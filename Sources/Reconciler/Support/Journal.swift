@@ -5,6 +5,8 @@ import Foundation
 public protocol Journal: Sendable {
     func startRun(command: String, commit: String?, fingerprint: String?) throws -> Int64
     func finishRun(_ run: Int64, succeeded: Bool, summary: String) throws
+    /// The run was stopped before it ended (a signal, a shutdown): neither succeeded nor failed.
+    func interruptRun(_ run: Int64, summary: String) throws
     func startAction(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String, attempt: Int) throws -> Int64
     func finishAction(_ entry: Int64, succeeded: Bool, error: String?) throws
     /// A change that never started: skipped for a failed dependency, or not run because the
@@ -24,6 +26,11 @@ public protocol Journal: Sendable {
 }
 
 extension Journal {
+    /// A journal without an interrupted state records the run as not succeeded.
+    public func interruptRun(_ run: Int64, summary: String) throws {
+        try finishRun(run, succeeded: false, summary: summary)
+    }
+
     public func secretDigestKey(create: Bool) throws -> [UInt8]? { nil }
     /// A journal that keeps no digests still records the reference.
     public func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws {

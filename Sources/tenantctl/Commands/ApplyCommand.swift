@@ -113,19 +113,15 @@ struct ApplyCommand: AsyncParsableCommand {
             let applier = ChangeWalker(drivers: drivers, journal: journal, parallelism: engine.parallelism) { line in
                 if !quiet { StandardStreams.error(line) }
             }
-            let run = try journal.startRun(command: "apply", commit: world.desired.commit, fingerprint: CombinedFingerprint.of(world.fingerprints))
-            let work = Task { [plan] in await applier.apply(plan, run: run) }
+            let applying = ApplyRun(walker: applier, journal: journal)
+            let work = Task { [plan, world] in try await applying.apply(plan, commit: world.desired.commit, fingerprints: world.fingerprints) }
             let signals = StopSignals.install { signalNumber in
-                StandardStreams.error("\(signalNumber == SIGINT ? "interrupted" : "terminated"): stopping — no new action starts, the running ones finish (send it again to quit at once)")
+                StandardStreams.error("\(signalNumber == SIGINT ? "interrupted" : "terminated"): stopping — no new change starts, the running ones finish (send it again to quit at once)")
                 work.cancel()
             }
-            let report = await work.value
+            let outcome = try await work.value
             signals.remove()
-            if report.stopped {
-                try journal.store.finishRun(run, status: .interrupted, summary: report.summaryLine, at: Date())
-            } else {
-                try journal.finishRun(run, succeeded: report.succeeded, summary: report.summaryLine)
-            }
+            let (run, report) = (outcome.run, outcome.report)
             for failure in report.failures { print("\(failure.environment): \(failure.id) failed: \(failure.error)") }
             print("\(report.summaryLine) (run \(run))")
             if report.stopped { throw ExitCode(130) }

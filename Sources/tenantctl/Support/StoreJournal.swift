@@ -44,6 +44,10 @@ struct StoreJournal: Journal {
         try store.finishRun(run, status: succeeded ? .succeeded : .failed, summary: summary, at: Date())
     }
 
+    func interruptRun(_ run: Int64, summary: String) throws {
+        try store.finishRun(run, status: .interrupted, summary: summary, at: Date())
+    }
+
     func startAction(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String, attempt: Int) throws -> Int64 {
         try store.startAction(run: run, actionID: action, kind: kind, tenant: tenant, environment: environment, target: target,
                               attempt: attempt, at: Date())
