@@ -35,7 +35,8 @@ public struct ChangeWalker: Sendable {
             func startReady() {
                 while running < parallelism, !Task.isCancelled, let next = graph.takeReady() {
                     let change = plan.changes[next]
-                    let inputs = ChangeInputs(values: outputs.filter { change.dependsOn.contains($0.key) })
+                    let inputs = ChangeInputs(values: Dictionary(change.dependsOn.compactMap { id in outputs[id].map { (id, $0) } },
+                                                                 uniquingKeysWith: { first, _ in first }))
                     running += 1
                     group.addTask { (next, await attempt(change, inputs: inputs, run: run)) }
                 }
@@ -46,7 +47,7 @@ public struct ChangeWalker: Sendable {
                 let change = plan.changes[index]
                 switch attempted {
                 case let .done(values):
-                    outputs[change.id] = values
+                    if !values.isEmpty { outputs[change.id] = values }
                     graph.succeeded(index)
                 case let .failed(message):
                     graph.failed(index, message)

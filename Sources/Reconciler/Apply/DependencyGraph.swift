@@ -6,7 +6,7 @@ struct DependencyGraph {
     private var waitingOn: [Set<Int>]
     private var dependents: [[Int]]
     private var outcomes: [ApplyReport.Outcome?]
-    private var ready: Set<Int>
+    private var ready: IndexHeap
     private var started: Set<Int> = []
     private let ids: [String]
 
@@ -18,22 +18,25 @@ struct DependencyGraph {
         for (position, waits) in waitingOn.enumerated() { for dependency in waits { dependents[dependency].append(position) } }
         outcomes = Array(repeating: nil, count: changes.count)
         let waits = waitingOn
-        ready = Set(waits.indices.filter { waits[$0].isEmpty })
+        ready = IndexHeap(waits.indices.filter { waits[$0].isEmpty })
     }
 
     /// The ready change that comes first in the plan (plan order is the tie-break: deterministic).
     mutating func takeReady() -> Int? {
-        guard let next = ready.min() else { return nil }
-        ready.remove(next)
-        started.insert(next)
-        return next
+        // A skipped change may still sit in the heap: it is passed over here.
+        while let next = ready.popMin() {
+            guard outcomes[next] == nil, !started.contains(next) else { continue }
+            started.insert(next)
+            return next
+        }
+        return nil
     }
 
     mutating func succeeded(_ index: Int) {
         outcomes[index] = .succeeded
         for dependent in dependents[index] {
             waitingOn[dependent].remove(index)
-            if waitingOn[dependent].isEmpty, outcomes[dependent] == nil, !started.contains(dependent) { ready.insert(dependent) }
+            if waitingOn[dependent].isEmpty, outcomes[dependent] == nil, !started.contains(dependent) { ready.push(dependent) }
         }
     }
 
@@ -52,7 +55,6 @@ struct DependencyGraph {
         while let next = frontier.popLast() {
             guard outcomes[next] == nil, !started.contains(next) else { continue }
             outcomes[next] = .skipped(dependency: ids[failed])
-            ready.remove(next)
             skipped.append(next)
             frontier += dependents[next]
         }
@@ -73,5 +75,44 @@ struct DependencyGraph {
             results.append(ApplyReport.ChangeResult(id: change.id, environment: change.environment, outcome: outcome!))
         }
         return ApplyReport(changes: results, stopped: stopped || anyNotRun)
+    }
+}
+
+/// The ready changes by plan position, smallest first: a binary heap, so that a plan of ten
+/// thousand changes is walked in n log n, not n².
+struct IndexHeap {
+    private var items: [Int] = []
+
+    init(_ initial: [Int]) {
+        for item in initial { push(item) }
+    }
+
+    mutating func push(_ item: Int) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func popMin() -> Int? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return first }
+        items[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, items[left] < items[smallest] { smallest = left }
+            if right < items.count, items[right] < items[smallest] { smallest = right }
+            guard smallest != parent else { break }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return first
     }
 }

@@ -14,7 +14,9 @@ public struct VaultPlanner: SystemPlanning {
     public init() {}
 
     public func plan(_ input: SystemPlanInput) -> SystemPlan {
+        // As Juju plans them: a tenant of a shared offer has no model of its own to hand secrets to.
         let environments = input.desired.environments.filter { environment in
+            guard !environment.sharedModel else { return false }
             guard let tenants = input.options.tenants else { return true }
             return environment.tenant.map(tenants.contains) ?? false
         }
