@@ -101,12 +101,6 @@ final class RecordingJournal: Journal, @unchecked Sendable {
                       reason: String, interrupted: Bool) throws {
         lock.withLock { notRun.append((action, reason, interrupted)) }
     }
-    func managedModels() throws -> [String: String] { [:] }
-    func recordManagedModel(controller: String, model: String, environment: String) throws {}
-    func forgetManagedModel(controller: String, model: String) throws {}
-    func appliedSecrets(controller: String, model: String) throws -> [String: [String: String]] { [:] }
-    func recordAppliedSecret(controller: String, model: String, application: String, key: String, reference: String) throws {}
-    func forgetApplication(controller: String, model: String, application: String) throws {}
 }
 
 /// A change of `system` named `name`, in environment `environment`, after `after`.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where runs, actions and tenantctl's own bookkeeping (models it created, Vault references it
-/// applied) are kept. The CLI backs it with the SQLite store; tests may use memory.
+/// Where runs and their change attempts are kept, whatever the system. The CLI backs it with the
+/// SQLite store; tests may use memory. What a system records of its own (Juju's models and applied
+/// secrets) is that system's protocol, refining this one.
 public protocol Journal: Sendable {
     func startRun(command: String, commit: String?, fingerprint: String?) throws -> Int64
     func finishRun(_ run: Int64, succeeded: Bool, summary: String) throws
@@ -13,16 +14,8 @@ public protocol Journal: Sendable {
     /// apply was stopped (`interrupted`).
     func recordNotRun(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String,
                       reason: String, interrupted: Bool) throws
-    func managedModels() throws -> [String: String]
-    func recordManagedModel(controller: String, model: String, environment: String) throws
-    func forgetManagedModel(controller: String, model: String) throws
-    func appliedSecrets(controller: String, model: String) throws -> [String: [String: String]]
-    func recordAppliedSecret(controller: String, model: String, application: String, key: String, reference: String) throws
-    func forgetApplication(controller: String, model: String, application: String) throws
     /// The key of the digests of applied secret values (nil: no digests, as in memory).
     func secretDigestKey(create: Bool) throws -> [UInt8]?
-    func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws
-    func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]]
 }
 
 extension Journal {
@@ -32,9 +25,4 @@ extension Journal {
     }
 
     public func secretDigestKey(create: Bool) throws -> [UInt8]? { nil }
-    /// A journal that keeps no digests still records the reference.
-    public func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws {
-        try recordAppliedSecret(controller: controller, model: model, application: application, key: key, reference: reference)
-    }
-    public func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]] { [:] }
 }

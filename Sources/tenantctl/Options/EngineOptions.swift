@@ -69,7 +69,7 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The drivers that observe, for plan, drift and observe (no executor: they change nothing).
-    func observingDrivers(journal: (any Journal)?, fleet: Fleet?) throws -> [any SystemDriver] {
+    func observingDrivers(journal: (any JujuBookkeeping)?, fleet: Fleet?) throws -> [any SystemDriver] {
         var drivers: [any SystemDriver] = [JujuDriver(observer: Observer(juju: juju, parallelism: parallelism, journal: journal), executor: nil)]
         if let store = try secretStore(fleet: fleet) { drivers.append(VaultDriver(store: store, parallelism: vaultParallelism)) }
         return drivers

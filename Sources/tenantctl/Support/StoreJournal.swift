@@ -7,7 +7,7 @@ import Store
 import Systems
 
 /// The engine's journal on the SQLite state store.
-struct StoreJournal: Journal {
+struct StoreJournal: JujuBookkeeping {
     let store: StateStore
 
     static func open(_ options: EngineOptions) throws -> StoreJournal {

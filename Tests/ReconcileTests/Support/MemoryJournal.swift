@@ -7,7 +7,7 @@ import Systems
 import TenantCore
 
 /// The journal in memory, for engine tests that do not exercise the SQLite store.
-final class MemoryJournal: Journal, @unchecked Sendable {
+final class MemoryJournal: JujuBookkeeping, @unchecked Sendable {
     private let lock = NSLock()
     private var managed: [String: String] = [:]
     private var secrets: [String: [String: [String: String]]] = [:]

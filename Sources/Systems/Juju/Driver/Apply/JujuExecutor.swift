@@ -12,13 +12,13 @@ import Reconciler
 public struct JujuExecutor: Sendable {
     public var juju: JujuCLI
     public var desired: DesiredState
-    public var journal: (any Journal)?
+    public var journal: (any JujuBookkeeping)?
     public var secrets: any SecretSource
     public var gate: HealthGate
     /// Every secret value read during the run, for cleaning what juju says back.
     public let redactor: SecretRedactor
 
-    public init(juju: JujuCLI, desired: DesiredState, journal: (any Journal)?, secrets: any SecretSource, gate: HealthGate,
+    public init(juju: JujuCLI, desired: DesiredState, journal: (any JujuBookkeeping)?, secrets: any SecretSource, gate: HealthGate,
                 redactor: SecretRedactor = SecretRedactor()) {
         self.juju = juju
         self.desired = desired
