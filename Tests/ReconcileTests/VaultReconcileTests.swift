@@ -41,8 +41,10 @@ final class VaultReconcileTests: ReconcileCase {
         let first = try run("plan")
         XCTAssertEqual(first.status, 2, "\(first)")
         XCTAssertTrue(first.stdout.contains("  <= vault.check tenants/shop\n      secret: + secret/tenants/shop version 1\n"), first.stdout)
+        let lookups = vault.requests().filter { $0.contains("lookup-self") }.count
         let apply = try run("apply", "--auto-approve", "--settle", "0.2", callLog: calls)
         XCTAssertEqual(apply.status, 0, "\(apply)")
+        XCTAssertEqual(vault.requests().filter { $0.contains("lookup-self") }.count, lookups + 1, "one Vault login for the whole apply")
         XCTAssertEqual(try census(), Self.converged)
         XCTAssertEqual(try run("plan").status, 0, "converged")
 

@@ -80,7 +80,9 @@ struct ApplyCommand: AsyncParsableCommand {
             let lock = try await RunLock.acquire(store: journal.store, environments: RunLock.environments(of: desired.state, engine: engine),
                                                  command: "apply", timeout: .seconds(lockTimeout), quiet: quiet)
             defer { lock.release() }
-            let world = try await PlannedWorld.make(desired: desired, engine: engine, journal: journal)
+            // One secret store for the run: observed, checked and read through the same Vault login.
+            let store = try engine.secretStore(fleet: desired.fleet)
+            let world = try await PlannedWorld.make(desired: desired, engine: engine, journal: journal, store: .some(store))
             var plan = try choosePlan(world)
             var leftForAPerson: [String] = []
             if planFile == nil, autoApprove { (plan, leftForAPerson) = withoutManualEnvironments(plan, desired: world.desired.state) }
@@ -89,7 +91,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 print("\(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)")
             }
             guard !plan.isEmpty else {
-                if !plan.skipped.isEmpty { print("Nothing applied; \(plan.skipped.count) environment(s) could not be observed.") }
+                if !plan.skipped.isEmpty { print("Nothing applied; \(plan.skipped.count) environment(s) could not be planned (above).") }
                 else if !leftForAPerson.isEmpty {
                     print("Nothing applied: \(leftForAPerson.count) environment(s) with sync: manual have pending changes (\(leftForAPerson.joined(separator: ", "))); a person applies them with tenantctl apply --tenant <tenant>.")
                 }
@@ -105,7 +107,6 @@ struct ApplyCommand: AsyncParsableCommand {
             do { try juju.files.sweep() } catch let error as JujuFilesError { throw CLIError(error.description) }
             var gate = HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000)))
             if !quiet { gate.report = { line in StandardStreams.error(line) } }
-            let store = try engine.secretStore(fleet: world.desired.fleet)
             let secrets: any SecretSource = store.map { StoreSecretSource(store: $0) } ?? NoSecretSource()
             let executor = JujuExecutor(juju: juju, desired: world.desired.state, journal: journal, secrets: secrets, gate: gate)
             var drivers: [any SystemDriver] = [JujuDriver(observer: Observer(juju: juju, parallelism: engine.parallelism, journal: journal), executor: executor)]

@@ -69,9 +69,10 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The drivers that observe, for plan, drift and observe (no executor: they change nothing).
-    func observingDrivers(journal: (any JujuBookkeeping)?, fleet: Fleet?) throws -> [any SystemDriver] {
+    /// `store`: the secret store the run uses (one per run: one Vault login).
+    func observingDrivers(journal: (any JujuBookkeeping)?, store: (any SecretStore)?) -> [any SystemDriver] {
         var drivers: [any SystemDriver] = [JujuDriver(observer: Observer(juju: juju, parallelism: parallelism, journal: journal), executor: nil)]
-        if let store = try secretStore(fleet: fleet) { drivers.append(VaultDriver(store: store, parallelism: vaultParallelism)) }
+        if let store { drivers.append(VaultDriver(store: store, parallelism: vaultParallelism)) }
         return drivers
     }
 

@@ -4,6 +4,7 @@ import PlanModel
 import Reconciler
 import Systems
 import TenantCore
+import VaultDriver
 
 /// Observes the world (or reads a snapshot) and plans against it: the common first half of
 /// plan, apply and drift.
@@ -20,7 +21,10 @@ struct PlannedWorld {
                               engine: engine, journal: journal, snapshot: snapshot)
     }
 
-    static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
+    /// - Parameter store: the run's secret store, when the caller goes on to use it (apply);
+    ///   else the one the options name.
+    static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil,
+                     store: (any SecretStore)?? = nil) async throws -> PlannedWorld {
         let reconciliation = Reconciliation(systems: Systems.all)
         let observed: ObservedWorld
         let owned: [String: [String: String]]
@@ -33,7 +37,7 @@ struct PlannedWorld {
         } else {
             owned = try journal?.owned() ?? [:]
             observed = await reconciliation.observe(ObservationRequest(desired: desired.state, fleet: desired.fleet),
-                                                    drivers: try engine.observingDrivers(journal: journal, fleet: desired.fleet))
+                                                    drivers: engine.observingDrivers(journal: journal, store: try store ?? engine.secretStore(fleet: desired.fleet)))
             fingerprints = reconciliation.fingerprints(of: observed)
         }
         let plan = reconciliation.plan(desired: desired.state, observed: observed, fingerprints: fingerprints,
