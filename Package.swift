@@ -76,7 +76,7 @@ let package = Package(
             path: "Sources/Systems/Vault/Driver"
         ),
         // The one place systems are registered.
-        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver"],
+        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "TenantCore", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver"],
                 path: "Sources/Systems/Registry"),
 
         .executableTarget(

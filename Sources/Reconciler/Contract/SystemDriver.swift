@@ -23,10 +23,15 @@ public protocol SystemDriver: Sendable {
 
     /// The error's text as people may read it: secrets the driver handled are masked.
     func redact(_ text: String) -> String
+
+    /// Before an apply starts: clean what a killed run left behind (Juju's files for juju may
+    /// hold secrets). Throws when the apply cannot safely start.
+    func prepareApply() throws
 }
 
 extension SystemDriver {
     public func redact(_ text: String) -> String { text }
+    public func prepareApply() throws {}
 }
 
 /// What observing gets besides the driver's own configuration.

@@ -102,15 +102,10 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             if planFile == nil, !autoApprove { try confirm(plan) }
             let quiet = self.quiet
-            let juju = engine.juju
-            // Files a killed run left for juju may hold secrets.
-            do { try juju.files.sweep() } catch let error as JujuFilesError { throw CLIError(error.description) }
             var gate = HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000)))
             if !quiet { gate.report = { line in StandardStreams.error(line) } }
-            let secrets: any SecretSource = store.map { StoreSecretSource(store: $0) } ?? NoSecretSource()
-            let executor = JujuExecutor(juju: juju, desired: world.desired.state, journal: journal, secrets: secrets, gate: gate)
-            var drivers: [any SystemDriver] = [JujuDriver(observer: Observer(juju: juju, parallelism: engine.parallelism, journal: journal), executor: executor)]
-            if let store { drivers.append(VaultDriver(store: store, parallelism: engine.vaultParallelism)) }
+            let drivers = engine.drivers(journal: journal, store: store, applying: ApplySettings(desired: world.desired.state, gate: gate))
+            for driver in drivers { try driver.prepareApply() }
             let applier = ChangeWalker(drivers: drivers, journal: journal, parallelism: engine.parallelism) { line in
                 if !quiet { StandardStreams.error(line) }
             }

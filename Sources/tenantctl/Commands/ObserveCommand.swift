@@ -30,7 +30,7 @@ struct ObserveCommand: AsyncParsableCommand {
             let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter)
             let journal = try StoreJournal.openForReading(engine)
             let world = await Reconciliation(systems: Systems.all)
-                .observe(ObservationRequest(desired: desired.state, fleet: desired.fleet), drivers: engine.observingDrivers(journal: journal, store: try engine.secretStore(fleet: desired.fleet)))
+                .observe(ObservationRequest(desired: desired.state, fleet: desired.fleet), drivers: engine.drivers(journal: journal, store: try engine.secretStore(fleet: desired.fleet)))
             let snapshot = ObservationSnapshot(commit: desired.commit, observed: world, owned: try journal?.owned() ?? [:])
             try snapshot.write(out)
             let observed = world.observation(of: JujuPlanner.systemName, as: ObservedState.self) ?? ObservedState()

@@ -69,11 +69,11 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The drivers that observe, for plan, drift and observe (no executor: they change nothing).
-    /// `store`: the secret store the run uses (one per run: one Vault login).
-    func observingDrivers(journal: (any JujuBookkeeping)?, store: (any SecretStore)?) -> [any SystemDriver] {
-        var drivers: [any SystemDriver] = [JujuDriver(observer: Observer(juju: juju, parallelism: parallelism, journal: journal), executor: nil)]
-        if let store { drivers.append(VaultDriver(store: store, parallelism: vaultParallelism)) }
-        return drivers
+    /// The registered systems' drivers, from these options. `store`: the secret store the run
+    /// uses (one per run: one Vault login).
+    func drivers(journal: (any JujuBookkeeping)?, store: (any SecretStore)?, applying: ApplySettings? = nil) -> [any SystemDriver] {
+        Systems.drivers(DriverSettings(juju: juju, parallelism: parallelism, journal: journal, secretStore: store,
+                                       vaultParallelism: vaultParallelism), applying: applying)
     }
 
     /// Where secrets are read: the secrets file when one is given; else Vault, as the fleet (or

@@ -37,7 +37,7 @@ struct PlannedWorld {
         } else {
             owned = try journal?.owned() ?? [:]
             observed = await reconciliation.observe(ObservationRequest(desired: desired.state, fleet: desired.fleet),
-                                                    drivers: engine.observingDrivers(journal: journal, store: try store ?? engine.secretStore(fleet: desired.fleet)))
+                                                    drivers: engine.drivers(journal: journal, store: try store ?? engine.secretStore(fleet: desired.fleet)))
             fingerprints = reconciliation.fingerprints(of: observed)
         }
         let plan = reconciliation.plan(desired: desired.state, observed: observed, fingerprints: fingerprints,

@@ -34,6 +34,11 @@ public struct JujuDriver: SystemDriver {
     public func redact(_ text: String) -> String {
         executor?.redactor.redact(text) ?? text
     }
+
+    /// Files a killed run left for juju may hold secrets: removed before anything else runs.
+    public func prepareApply() throws {
+        try executor?.juju.files.sweep()
+    }
 }
 
 enum JujuDriverError: Error, CustomStringConvertible {

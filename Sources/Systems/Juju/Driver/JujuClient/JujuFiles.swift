@@ -85,7 +85,8 @@ public struct JujuFiles: Sendable {
     }
 }
 
-public struct JujuFilesError: Error, CustomStringConvertible, Sendable {
+public struct JujuFilesError: UserFacingError, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
+    public var userMessage: String { description }
 }

@@ -1,0 +1,51 @@
+import JujuDriver
+import PlanModel
+import Reconciler
+import TenantCore
+import VaultDriver
+
+/// What the drivers of the registered systems are made from: the CLI's (or the daemon's)
+/// settings, in one value, so that neither names a driver type.
+public struct DriverSettings: Sendable {
+    public var juju: JujuCLI
+    public var parallelism: Int
+    public var journal: (any JujuBookkeeping)?
+    /// Where secrets are read (Vault, or a secrets file), if anywhere.
+    public var secretStore: (any SecretStore)?
+    public var vaultParallelism: Int
+
+    public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int) {
+        self.juju = juju
+        self.parallelism = parallelism
+        self.journal = journal
+        self.secretStore = secretStore
+        self.vaultParallelism = vaultParallelism
+    }
+}
+
+/// What applying needs besides observing: the desired state the changes carry out, and the
+/// health gate.
+public struct ApplySettings: Sendable {
+    public var desired: DesiredState
+    public var gate: HealthGate
+
+    public init(desired: DesiredState, gate: HealthGate) {
+        self.desired = desired
+        self.gate = gate
+    }
+}
+
+extension Systems {
+    /// One driver per registered system that has something to drive: Juju always, Vault when a
+    /// secret store is configured. Without `applying`, the drivers only observe.
+    public static func drivers(_ settings: DriverSettings, applying: ApplySettings? = nil) -> [any SystemDriver] {
+        let observer = Observer(juju: settings.juju, parallelism: settings.parallelism, journal: settings.journal)
+        let executor = applying.map { applying in
+            JujuExecutor(juju: settings.juju, desired: applying.desired, journal: settings.journal,
+                         secrets: settings.secretStore.map { StoreSecretSource(store: $0) } ?? NoSecretSource(), gate: applying.gate)
+        }
+        var drivers: [any SystemDriver] = [JujuDriver(observer: observer, executor: executor)]
+        if let store = settings.secretStore { drivers.append(VaultDriver(store: store, parallelism: settings.vaultParallelism)) }
+        return drivers
+    }
+}
