@@ -110,7 +110,7 @@ let package = Package(
         // examples with TenantCore and writes observation snapshots with the systems' own types.
         .executableTarget(
             name: "tenantctl-bench",
-            dependencies: ["TenantCore", "PlanModel", "JujuPlanning", "JujuDriver", "Systems"]
+            dependencies: ["TenantCore", "PlanModel", "JujuPlanning", "JujuDriver", "VaultPlanning", "Systems"]
         ),
         // `make bench`: answers juju's read-only calls from recordings after a fixed latency, so that
         // the drift sweep measures tenantctl and not the stand-in (Glibc only: cheap to start).
