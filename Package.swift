@@ -114,7 +114,8 @@ let package = Package(
         ),
         // `make bench`: answers juju's read-only calls from recordings after a fixed latency, so that
         // the drift sweep measures tenantctl and not the stand-in (Glibc only: cheap to start).
-        .executableTarget(name: "juju-replay"),
+        // Linked with the Swift runtime inside: a thousand starts then cost about half the CPU.
+        .executableTarget(name: "juju-replay", linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
         .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
         // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.
         .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "HTTPClient", "vault-sim", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
