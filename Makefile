@@ -21,7 +21,7 @@ all: build
 help:
 	@echo "make demo   build, then plan, apply, drift and heal the example fleet against juju-sim"
 	@echo "make test   install what is missing, build and run the whole test suite"
-	@echo "make bench  measure validate, changed and plan on generated repositories, and a drift sweep against juju-sim"
+	@echo "make bench  measure validate, changed and plan on generated repositories, drift sweeps against juju-sim and juju-replay, plan with vault-sim"
 	@echo "make deps   install the Debian packages the build and the tests need"
 
 # Installs only the packages that are missing, so it is quick when all are there.
@@ -64,9 +64,12 @@ test: deps python-deps
 bench: deps
 	$(SWIFT) build -c release --product tenantctl
 	$(SWIFT) build -c release --product juju-sim
+	$(SWIFT) build -c release --product juju-replay
+	$(SWIFT) build -c release --product vault-sim
 	$(SWIFT) build -c release --product tenantctl-bench
 	rm -rf "$(BENCH_DIR)"
 	./.build/release/tenantctl-bench --tenantctl ./.build/release/tenantctl --juju-sim ./.build/release/juju-sim \
+	  --juju-replay ./.build/release/juju-replay --vault-sim ./.build/release/vault-sim \
 	  --examples examples/tenants-repo --work "$(BENCH_DIR)" --tenants $(BENCH_TENANTS)
 
 clean:

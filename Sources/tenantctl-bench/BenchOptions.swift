@@ -26,6 +26,13 @@ struct BenchOptions: Sendable {
           --plan-runs <n>        timed plan runs per size (default 3)
           --sweep-models <n>     models the drift sweep observes (default 1000)
           --skip-sweep           no drift sweep (and no juju-sim needed)
+          --juju-replay <path>   the juju-replay binary: the sweep is run again against juju-sim's
+                                 recorded answers replayed at the same latency (the floor is then
+                                 (status + export-bundle calls)·L/C); needed by the Vault measure
+          --vault-sim <path>     the vault-sim binary: plan --vault-tenants tenants that reference two
+                                 Vault secrets each, their metadata read from vault-sim at 20 ms per
+                                 request with --vault-parallelism 16 (needs --juju-sim, --juju-replay)
+          --vault-tenants <n>    tenants of the Vault measure (default: --tenants)
           --seed <n>             generator seed; the same seed gives the same repositories (default 1)
           --timeout <seconds>    limit for each child process (default 600)
           --loose                leave git objects loose instead of packing them like a fetched clone
@@ -50,6 +57,10 @@ struct BenchOptions: Sendable {
     var sweepModels = 1_000
     var skipSweep = false
     var jujuSim = ""
+    var jujuReplay = ""
+    var vaultSim = ""
+    /// 0 until parsed: then --tenants unless given.
+    var vaultTenants = 0
     var seed: UInt64 = 1
     var timeoutSeconds = 600.0
     var pack = true
@@ -90,6 +101,9 @@ struct BenchOptions: Sendable {
             case "--sweep-models": options.sweepModels = try count(argument, minimum: 1)
             case "--skip-sweep": options.skipSweep = true
             case "--juju-sim": options.jujuSim = try value(argument)
+            case "--juju-replay": options.jujuReplay = try value(argument)
+            case "--vault-sim": options.vaultSim = try value(argument)
+            case "--vault-tenants": options.vaultTenants = try count(argument, minimum: 1)
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }
@@ -113,6 +127,10 @@ struct BenchOptions: Sendable {
         if !options.skipSweep, options.jujuSim.isEmpty {
             throw BenchError("--juju-sim is required for the drift sweep (or give --skip-sweep)")
         }
+        if !options.vaultSim.isEmpty, options.jujuSim.isEmpty || options.jujuReplay.isEmpty {
+            throw BenchError("--vault-sim needs --juju-sim and --juju-replay (juju-replay stands in for Juju during the Vault measure)")
+        }
+        if options.vaultTenants == 0 { options.vaultTenants = options.tenants }
         if options.smallTenants >= options.tenants {
             throw BenchError("--small-tenants (\(options.smallTenants)) must be below --tenants (\(options.tenants))")
         }

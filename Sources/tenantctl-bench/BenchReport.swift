@@ -13,6 +13,8 @@ struct BenchReport: Sendable, Encodable {
     var plans: [PlanFigures]
     /// nil with --skip-sweep.
     var sweep: SweepFigures?
+    /// `plan` with Vault observed from vault-sim; nil without --vault-sim.
+    var vault: VaultPlanFigures?
     var budgets: [Budget]
 
     /// Memory each additional tenant costs: the peak RSS difference between the two repositories
@@ -54,7 +56,7 @@ struct BenchReport: Sendable, Encodable {
     var startupMedianSeconds: Double { Statistics.median(startup.map(\.wallSeconds)) }
 
     init(tenantctl: String, host: String, cpus: Int, seed: UInt64, startup: [RunFigures],
-         large: RepositoryFigures, small: RepositoryFigures, plans: [PlanFigures], sweep: SweepFigures?) {
+         large: RepositoryFigures, small: RepositoryFigures, plans: [PlanFigures], sweep: SweepFigures?, vault: VaultPlanFigures?) {
         self.startup = startup
         self.tenantctl = tenantctl
         self.host = host
@@ -64,6 +66,7 @@ struct BenchReport: Sendable, Encodable {
         self.small = small
         self.plans = plans
         self.sweep = sweep
+        self.vault = vault
         budgets = []
         let tenants = large.repository.tenants
         let timeLimit = Budget.validateSecondsPer10k * Double(tenants) / 10_000
@@ -82,11 +85,13 @@ struct BenchReport: Sendable, Encodable {
         budgets += plans.map(\.timeBudget) + (plans.last.map { [$0.memoryBudget] } ?? [])
         budgets += [planMarginalBudget, planRatioBudget].compactMap { $0 }
         if let sweep { budgets.append(sweep.budget) }
+        if let replay = sweep?.replay { budgets.append(replay.budget) }
+        if let vault { budgets.append(vault.budget) }
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case tenantctl, host, cpus, seed, startup, large, small, plans, sweep, budgets
+        case tenantctl, host, cpus, seed, startup, large, small, plans, sweep, vault, budgets
         case planTimeRatio = "plan_time_ratio"
         case planMarginalBytesPerTenant = "plan_marginal_rss_per_tenant_bytes"
         case startupMedianSeconds = "startup_median_seconds"
@@ -108,6 +113,7 @@ struct BenchReport: Sendable, Encodable {
         try container.encode(small, forKey: .small)
         try container.encode(plans, forKey: .plans)
         try container.encodeIfPresent(sweep, forKey: .sweep)
+        try container.encodeIfPresent(vault, forKey: .vault)
         try container.encodeIfPresent(planRatio?.time, forKey: .planTimeRatio)
         try container.encodeIfPresent(planMarginalBudget?.value, forKey: .planMarginalBytesPerTenant)
         try container.encode(budgets, forKey: .budgets)

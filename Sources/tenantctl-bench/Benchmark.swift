@@ -65,6 +65,9 @@ struct Benchmark {
         let sweep = options.skipSweep ? nil : try SweepBenchmark(
             options: options, work: work, catalog: catalog, runner: runner, process: process, repositories: repositories).run()
 
+        let vault = options.vaultSim.isEmpty ? nil : try VaultPlanBenchmark(
+            options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
+
         return BenchReport(
             tenantctl: "\(tenantctl) (\(version))",
             host: ProcessInfo.processInfo.operatingSystemVersionString,
@@ -73,7 +76,7 @@ struct Benchmark {
             startup: startup,
             large: RepositoryFigures(repository: large, environments: largeEnvironments, validateRuns: validateLarge, changedRuns: changedLarge),
             small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall),
-            plans: plans, sweep: sweep)
+            plans: plans, sweep: sweep, vault: vault)
     }
 
     private func progress(_ message: String) {

@@ -14,6 +14,10 @@ struct Budget: Sendable, Encodable {
     static let planRatioSlack = 1.5
     /// "N models take close to N·L/C, not more": the sweep's wall time over that floor.
     static let sweepFloorRatio = 1.5
+    /// The target for the sweep against juju-replay, whose calls cost only their latency.
+    static let replaySweepFloorRatio = 1.1
+    /// The target for planning with Vault observed: requests × latency / parallelism.
+    static let vaultFloorRatio = 1.1
 
     var measure: String
     var value: Double

@@ -9,14 +9,18 @@ final class GeneratedRepositories {
     /// Observable models of the repositories whose desired state was loaded, in desired order.
     var models: [Int: [ModelTarget]] = [:]
 
-    init(generator: RepositoryGenerator, work: WorkDirectory) {
+    /// Repositories are `<work>/<name>-<tenants>`.
+    private let name: String
+
+    init(generator: RepositoryGenerator, work: WorkDirectory, name: String = "repo") {
         self.generator = generator
         self.work = work
+        self.name = name
     }
 
     func repository(tenants count: Int) throws -> GeneratedRepository {
         if let existing = bySize[count] { return existing }
-        let path = work.repository(tenants: count)
+        let path = "\(work.path)/\(name)-\(count)"
         Progress.say("generating \(Formatting.count(count)) tenants in \(path)")
         let repository = try generator.generate(tenants: count, at: path)
         Progress.say("  written in \(Formatting.duration(repository.writeSeconds)), git add/commit\(repository.packed ? "/repack" : "") in \(Formatting.duration(repository.gitSeconds))")

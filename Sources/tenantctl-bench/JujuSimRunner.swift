@@ -39,6 +39,11 @@ struct JujuSimRunner {
         try run(["bootstrap", cloud, controller.name.value, "--sim-cloud-type", controller.isKubernetes ? "k8s" : "iaas", "--no-switch"])
     }
 
+    /// One call, its answer returned whatever it is: for juju-replay's recordings.
+    func answer(_ arguments: [String]) throws -> ChildResult {
+        try process.run(executable, arguments, environment: environment, label: "juju-sim-record")
+    }
+
     func addModel(_ target: ModelTarget) throws {
         try run(["add-model", "-c", target.controller, target.model, "--no-switch"])
     }

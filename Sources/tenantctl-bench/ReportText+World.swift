@@ -1,7 +1,7 @@
 /// The issue-3 part of the report: `plan` from snapshots and the drift sweep against juju-sim.
 extension ReportText {
     static func worldSection(_ report: BenchReport) -> String {
-        guard !report.plans.isEmpty || report.sweep != nil else { return "" }
+        guard !report.plans.isEmpty || report.sweep != nil || report.vault != nil else { return "" }
         var out = "\nPlan from a snapshot and drift sweep (issue 3)\n"
         for plan in report.plans {
             let world = plan.world
@@ -19,6 +19,21 @@ extension ReportText {
             for crash in sweep.crashes {
                 out += "  drift sweep: an earlier attempt CRASHED and was retried: \(crash)\n"
             }
+            if let replay = sweep.replay {
+                out += "  drift sweep against juju-replay (juju-sim's answers recorded in \(Formatting.duration(replay.recordingSeconds)), replayed after the same latency): "
+                out += "\(replay.statusCalls) status + \(replay.exportCalls) export-bundle + \(replay.otherCalls) other calls; exit \(replay.exitStatus), "
+                out += "\(Formatting.count(replay.driftItems)) drift items (\(replay.sameAnswerAsJujuSim ? "as" : "NOT as") against juju-sim)"
+                out += replay.unobserved > 0 ? ", \(replay.unobserved) environments UNOBSERVED\n" : "\n"
+                for crash in replay.crashes {
+                    out += "  drift sweep against juju-replay: an earlier attempt CRASHED and was retried: \(crash)\n"
+                }
+            }
+        }
+        if let vault = report.vault {
+            out += "  plan with Vault: \(Formatting.count(vault.tenants)) tenants (dedicated offers), \(Formatting.count(vault.environments)) environments, "
+            out += "\(Formatting.count(vault.secretPaths)) secret paths seeded in vault-sim; \(vault.requests) Vault requests "
+            out += "(\(vault.metadataRequests) metadata, \(vault.failedRequests) failed); exit \(vault.exitStatus), "
+            out += "\(Formatting.count(vault.vaultChecks)) vault.check changes, \(vault.skipped) environments held back\n"
         }
 
         var table = TextTable([.left, .right, .left, .left])
@@ -52,6 +67,29 @@ extension ReportText {
             table.add("drift sweep: that CPU over \(sweep.cpus) CPU\(sweep.cpus == 1 ? "" : "s") (the host's own floor)",
                       Formatting.duration(sweep.cpuFloorSeconds), "", "")
             table.add("drift sweep: peak RSS of tenantctl", Formatting.bytes(Double(sweep.run.maxRSSBytes)), "", "")
+            if let replay = sweep.replay {
+                let budget = replay.budget
+                table.add("drift sweep against juju-replay, \(replay.models) models, \(replay.latencyMilliseconds) ms/call, parallelism \(replay.parallelism): wall time",
+                          Formatting.duration(replay.run.wallSeconds), "", "")
+                table.add("juju-replay sweep: floor (\(replay.statusCalls) status + \(replay.exportCalls) export-bundle)×\(Double(replay.latencyMilliseconds) / 1000)/\(replay.parallelism)",
+                          Formatting.duration(replay.floorSeconds), "", "")
+                table.add("juju-replay sweep: wall time / floor", Formatting.ratio(replay.ratio), budget.budget + " (the issue's target)", verdict(budget))
+                table.add("juju-replay sweep: CPU user+sys, tenantctl and its juju-replay calls", Formatting.duration(replay.cpuSeconds), "", "")
+                table.add("juju-replay sweep with no latency: wall time (tenantctl's own cost)", Formatting.duration(replay.noLatencyRun.wallSeconds), "", "")
+                table.add("juju-replay sweep: peak RSS of tenantctl", Formatting.bytes(Double(replay.run.maxRSSBytes)), "", "")
+            }
+        }
+        if let vault = report.vault {
+            let budget = vault.budget
+            table.add("plan with Vault, \(vault.tenants) tenants, \(VaultPlanFigures.latencyMilliseconds) ms/request, parallelism \(VaultPlanFigures.parallelism): wall time",
+                      Formatting.duration(vault.run.wallSeconds), "", "")
+            table.add("plan with Vault: Vault span (vault-sim's first answer to its last)", Formatting.duration(vault.vaultSpanSeconds), "", "")
+            table.add("plan with Vault: floor \(vault.requests) requests×\(Double(VaultPlanFigures.latencyMilliseconds) / 1000)/\(VaultPlanFigures.parallelism)",
+                      Formatting.duration(vault.floorSeconds), "", "")
+            table.add("plan with Vault: Vault span / floor", Formatting.ratio(vault.spanRatio), budget.budget, verdict(budget))
+            table.add("plan with Vault: wall time / floor", Formatting.ratio(vault.ratio), "", "")
+            table.add("plan with Vault: CPU user+sys", Formatting.duration(vault.run.userSeconds + vault.run.systemSeconds), "", "")
+            table.add("plan with Vault: peak RSS", Formatting.bytes(Double(vault.run.maxRSSBytes)), "", "")
         }
         return out + table.render() + "\n"
     }

@@ -51,6 +51,8 @@ enum ReportText {
 
         out += "\nRuns (wall time, peak RSS, CPU user+sys)\n"
         let worldRuns = report.plans.map { ("plan, \($0.tenants) tenants", $0.runs) } + (report.sweep.map { [("drift sweep", [$0.run])] } ?? [])
+            + (report.sweep?.replay.map { [("drift sweep against juju-replay", [$0.run])] } ?? [])
+            + (report.vault.map { [("plan with Vault, \($0.tenants) tenants", [$0.run])] } ?? [])
         for (name, runs) in [("validate, \(n) tenants", large.validateRuns), ("validate, \(m) tenants", small.validateRuns),
                              ("changed, \(n) tenants", large.changedRuns), ("changed, \(m) tenants", small.changedRuns),
                              ("version", report.startup)] + worldRuns {

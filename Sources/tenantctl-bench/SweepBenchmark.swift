@@ -8,7 +8,9 @@ import TenantCore
 
 /// The drift sweep (issue 3): juju-sim holds the first N models of a generated repository's
 /// desired state (every tenth with its bundle deployed), and `tenantctl drift` observes them with
-/// 100 ms of latency per juju call and 16 models in flight.
+/// 100 ms of latency per juju call and 16 models in flight. Then the same sweep against
+/// juju-replay, which answers juju-sim's recorded answers after the same latency and costs
+/// nothing else: its distance to the floor is tenantctl's own.
 struct SweepBenchmark {
     /// Every this-many-th model gets its bundle deployed, so that status and export-bundle have
     /// applications to report in some of them.
@@ -30,29 +32,100 @@ struct SweepBenchmark {
         }
         let (repository, targets) = try chooseRepository()
         let models = Array(targets.prefix(options.sweepModels))
-        let deployed = try populate(JujuSimRunner(executable: jujuSim, process: process, home: work.jujuSimHome),
-                                    models: models, repository: repository)
-        let (figures, outcome, crashes, calls) = try measure(repository, models: models.count, jujuSim: jujuSim)
+        let sim = JujuSimRunner(executable: jujuSim, process: process, home: work.jujuSimHome)
+        let deployed = try populate(sim, models: models, repository: repository)
+        // The example fleet logs in to Vault with an AppRole secret_id file that does not exist
+        // here: the sweeps read their secrets' metadata from a secrets file instead.
+        let secretsFile = work.path + "/sweep-secrets.yaml"
+        try SecretReferences.writeFile(try ManifestDirectory.desiredState(of: repository.path).state, to: secretsFile)
+        let common = ["TENANTCTL_STATE_DIR": work.stateDirectory, "TENANTCTL_SECRETS_FILE": secretsFile]
+
+        Progress.say("drift sweep: \(models.count) models in juju-sim, \(SweepFigures.latencyMilliseconds) ms per juju call, parallelism \(SweepFigures.parallelism)")
+        let simulated = try measure(repository, label: "sweep") { attempt in
+            // juju-sim logs each call's form: the number of calls is counted, not assumed.
+            let callLog = work.path + "/sweep-calls-\(attempt).log"
+            let environment = common.merging([
+                "JUJU_SIM_HOME": work.jujuSimHome, "JUJU_SIM_LATENCY_MS": String(SweepFigures.latencyMilliseconds),
+                "JUJU_SIM_SETTLE_SECONDS": "0", "TENANTCTL_JUJU_BIN": jujuSim, "JUJU_SIM_CALL_LOG": callLog,
+            ]) { _, new in new }
+            return (environment, {
+                do { return try String(contentsOfFile: callLog, encoding: .utf8).split(separator: "\n").count } catch {
+                    throw BenchError("cannot read juju-sim's call log \(callLog): \(error.localizedDescription)")
+                }
+            })
+        }
+        let replay = try options.jujuReplay.isEmpty ? nil
+            : replaySweep(repository, models: models, deployed: deployed, sim: sim, common: common, simulatedItems: simulated.outcome.items)
         return SweepFigures(
-            tenants: repository.tenants, models: models.count, deployed: deployed, absent: targets.count - models.count,
-            controllers: catalog.fleet.controllers.count, cpus: ProcessInfo.processInfo.activeProcessorCount, run: figures,
-            exitStatus: outcome.status, driftItems: outcome.items, unobserved: outcome.unobserved,
-            unobservedSample: outcome.unobservedSample, crashes: crashes, calls: calls)
+            tenants: repository.tenants, models: models.count, deployed: deployed.count, absent: targets.count - models.count,
+            controllers: catalog.fleet.controllers.count, cpus: ProcessInfo.processInfo.activeProcessorCount, run: simulated.figures,
+            exitStatus: simulated.outcome.status, driftItems: simulated.outcome.items, unobserved: simulated.outcome.unobserved,
+            unobservedSample: simulated.outcome.unobservedSample, crashes: simulated.crashes, calls: simulated.calls, replay: replay)
     }
 
-    /// Bootstraps the fleet's controllers and adds the models (deploying every tenth); returns how
-    /// many were deployed.
-    private func populate(_ sim: JujuSimRunner, models: [ModelTarget], repository: GeneratedRepository) throws -> Int {
+    /// Records juju-sim's answers to every call of the sweep, then sweeps juju-replay.
+    private func replaySweep(_ repository: GeneratedRepository, models: [ModelTarget], deployed: Set<String>, sim: JujuSimRunner,
+                             common: [String: String], simulatedItems: Int) throws -> ReplaySweepFigures {
+        let replay = URL(fileURLWithPath: options.jujuReplay).standardizedFileURL.path
+        guard FileManager.default.isExecutableFile(atPath: replay) else {
+            throw BenchError("--juju-replay \(replay) is not an executable file (build it first: swift build -c release --product juju-replay)")
+        }
+        let recording = try JujuRecording(directory: work.path + "/juju-replay")
+        let calls = JujuRecording.sweepCalls(controllers: catalog.fleet.controllers.map(\.name.value), models: models, deployed: deployed)
+        Progress.say("juju-replay: recording juju-sim's answers to \(calls.count) calls")
+        let started = Spawn.now()
+        for arguments in calls { try recording.record(arguments, from: sim) }
+        let recordingSeconds = Double(Spawn.now() - started) / 1e9
+        Progress.say("  recorded in \(Formatting.duration(recordingSeconds))")
+
+        Progress.say("drift sweep: \(models.count) models in juju-replay, \(SweepFigures.latencyMilliseconds) ms per juju call, parallelism \(SweepFigures.parallelism)")
+        var log: ReplayCallLog?
+        let measured = try measure(repository, label: "replay-sweep") { attempt in
+            let callLog = work.path + "/replay-calls-\(attempt).log"
+            let environment = common.merging([
+                "TENANTCTL_JUJU_BIN": replay, "JUJU_REPLAY_DIR": recording.directory,
+                "JUJU_REPLAY_LATENCY_MS": String(SweepFigures.latencyMilliseconds), "JUJU_REPLAY_LOG": callLog,
+            ]) { _, new in new }
+            return (environment, {
+                let counted = try ReplayCallLog(path: callLog)
+                log = counted
+                return counted.total
+            })
+        }
+        let counted = log ?? ReplayCallLog()
+        // The same sweep with no latency at all: what tenantctl itself costs (start, the
+        // repository, spawning and decoding), which is what keeps the timed sweep above its floor.
+        Progress.say("drift sweep: the same against juju-replay with no latency")
+        let instant = try measure(repository, label: "replay-sweep-no-latency") { attempt in
+            let callLog = work.path + "/replay-no-latency-calls-\(attempt).log"
+            let environment = common.merging([
+                "TENANTCTL_JUJU_BIN": replay, "JUJU_REPLAY_DIR": recording.directory, "JUJU_REPLAY_LATENCY_MS": "0",
+                "JUJU_REPLAY_LOG": callLog,
+            ]) { _, new in new }
+            return (environment, { try ReplayCallLog(path: callLog).total })
+        }
+        return ReplaySweepFigures(
+            models: models.count, deployed: deployed.count, latencyMilliseconds: SweepFigures.latencyMilliseconds,
+            parallelism: SweepFigures.parallelism, statusCalls: counted["status"], exportCalls: counted["export-bundle"],
+            otherCalls: counted.total - counted["status"] - counted["export-bundle"], run: measured.figures,
+            exitStatus: measured.outcome.status, driftItems: measured.outcome.items, unobserved: measured.outcome.unobserved,
+            sameAnswerAsJujuSim: measured.outcome.items == simulatedItems, crashes: measured.crashes + instant.crashes,
+            recordingSeconds: recordingSeconds, noLatencyRun: instant.figures)
+    }
+
+    /// Bootstraps the fleet's controllers and adds the models (deploying every tenth); returns the
+    /// environments whose model was deployed.
+    private func populate(_ sim: JujuSimRunner, models: [ModelTarget], repository: GeneratedRepository) throws -> Set<String> {
         let controllers = catalog.fleet.controllers
         Progress.say("juju-sim: bootstrapping \(controllers.map(\.name.value).joined(separator: ", ")); adding \(models.count) models of the \(Formatting.count(repository.tenants))-tenant repository")
         let started = Spawn.now()
         for controller in controllers { try sim.bootstrap(controller) }
-        var deployed = 0
+        var deployed: Set<String> = []
         for (index, target) in models.enumerated() {
             try sim.addModel(target)
             if index % Self.deployEvery == 0, let bundle = bundleFile(target.bundle, in: repository.path) {
                 try sim.deploy(target, bundleFile: bundle)
-                deployed += 1
+                deployed.insert(target.environment)
             }
             if (index + 1) % 250 == 0 || index + 1 == models.count {
                 Progress.say("  \(index + 1) models (\(Formatting.duration(Double(Spawn.now() - started) / 1e9)))")
@@ -61,31 +134,29 @@ struct SweepBenchmark {
         return deployed
     }
 
+    struct Measured {
+        var figures: RunFigures
+        var outcome: TenantctlRunner.DriftOutcome
+        var crashes: [String]
+        var calls: Int
+    }
+
     /// `tenantctl drift` with the latency on. A crash of tenantctl is reported and the sweep tried
     /// again, so that the run still yields its figures: Foundation's `Process.run()` on Linux
     /// (Swift 6.3.1) over-reads /proc/self/fd entries and crashes now and then under many
     /// launches (swift-corelibs-foundation#5472). Repeated crashes end the bench.
-    private func measure(_ repository: GeneratedRepository, models: Int, jujuSim: String) throws
-        -> (RunFigures, TenantctlRunner.DriftOutcome, [String], Int) {
-        Progress.say("drift sweep: \(models) models, \(SweepFigures.latencyMilliseconds) ms per juju call, parallelism \(SweepFigures.parallelism)")
+    /// - Parameter setup: the environment of an attempt, and how to count its juju calls after it.
+    private func measure(_ repository: GeneratedRepository, label: String,
+                         setup: (Int) -> ([String: String], () throws -> Int)) throws -> Measured {
         var crashes: [String] = []
         for attempt in 1...Self.attempts {
-            // juju-sim logs each call's form: the number of calls is counted, not assumed.
-            let callLog = work.path + "/sweep-calls-\(attempt).log"
-            let environment = [
-                "JUJU_SIM_HOME": work.jujuSimHome, "JUJU_SIM_LATENCY_MS": String(SweepFigures.latencyMilliseconds),
-                "JUJU_SIM_SETTLE_SECONDS": "0", "TENANTCTL_JUJU_BIN": jujuSim, "TENANTCTL_STATE_DIR": work.stateDirectory,
-                "JUJU_SIM_CALL_LOG": callLog,
-            ]
+            let (environment, countCalls) = setup(attempt)
             do {
                 let (figures, outcome) = try runner.timeDrift(repository, parallelism: SweepFigures.parallelism,
-                                                              environment: environment, attempt: attempt)
-                let calls: Int
-                do { calls = try String(contentsOfFile: callLog, encoding: .utf8).split(separator: "\n").count } catch {
-                    throw BenchError("cannot read juju-sim's call log \(callLog): \(error.localizedDescription)")
-                }
+                                                              environment: environment, label: "\(label)-\(attempt)")
+                let calls = try countCalls()
                 Progress.say("  \(Formatting.duration(figures.wallSeconds)), exit \(outcome.status), \(outcome.items) drift item(s), \(outcome.unobserved) unobserved, \(calls) juju calls")
-                return (figures, outcome, crashes, calls)
+                return Measured(figures: figures, outcome: outcome, crashes: crashes, calls: calls)
             } catch let crash as TenantctlRunner.Crash {
                 Progress.say("  tenantctl drift crashed (\(crash.excerpt))")
                 crashes.append(crash.excerpt)

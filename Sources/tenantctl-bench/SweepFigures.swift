@@ -24,6 +24,8 @@ struct SweepFigures: Sendable, Encodable {
     /// `models` once per controller, `status` per model, `export-bundle` per model that has
     /// applications.
     var calls: Int
+    /// The same sweep against juju-replay; nil without --juju-replay.
+    var replay: ReplaySweepFigures?
     var floorSeconds: Double { Double(models) * Double(Self.latencyMilliseconds) / 1000 / Double(Self.parallelism) }
     var ratio: Double { floorSeconds > 0 ? run.wallSeconds / floorSeconds : 0 }
     /// tenantctl and every juju-sim call it reaped (wait4 counts reaped descendants).
@@ -44,7 +46,7 @@ struct SweepFigures: Sendable, Encodable {
         case exitStatus = "exit_status"
         case driftItems = "drift_items"
         case unobservedSample = "unobserved_sample"
-        case crashes
+        case crashes, replay
         case floorSeconds = "floor_seconds"
         case cpuSeconds = "cpu_seconds"
         case cpuFloorSeconds = "cpu_floor_seconds"
@@ -71,5 +73,6 @@ struct SweepFigures: Sendable, Encodable {
         try container.encode(ratio, forKey: .ratio)
         try container.encode(cpuSeconds, forKey: .cpuSeconds)
         try container.encode(cpuFloorSeconds, forKey: .cpuFloorSeconds)
+        try container.encodeIfPresent(replay, forKey: .replay)
     }
 }

@@ -14,11 +14,17 @@ struct TenantDesigner {
     let plans: [OfferPlan]
     /// Offers whose tenants cannot be generated validly (reported, left out).
     let skipped: [BenchError]
+    /// Every tenant references two Vault secrets of its own (`tenants/<tenant>/magento` and
+    /// `tenants/<tenant>/smtp`) from each environment's primary application, in place of the usual
+    /// mix: the repository of the Vault plan measure. Only dedicated offers then: a tenant of a
+    /// shared model has no configuration of its own.
+    let vaultSecrets: Bool
 
-    init(catalog: ExamplesCatalog) throws {
+    init(catalog: ExamplesCatalog, vaultSecrets: Bool = false) throws {
         var plans: [OfferPlan] = []
         var skipped: [BenchError] = []
-        for offer in catalog.offers {
+        self.vaultSecrets = vaultSecrets
+        for offer in catalog.offers where !(vaultSecrets && offer.isShared) {
             switch OfferPlan.make(offer, catalog: catalog) {
             case let .success(plan): plans.append(plan)
             case let .failure(problem): skipped.append(problem)
@@ -102,7 +108,7 @@ struct TenantDesigner {
         let names = plan.environmentNames
         var declared = names
         var written = true
-        if plan.defaultsAllowed && random.chance(0.1) {
+        if !vaultSecrets, plan.defaultsAllowed && random.chance(0.1) {
             written = false
         } else if names.count > 1 && random.chance(0.12) {
             declared = [productionLike(names)]
@@ -177,7 +183,12 @@ struct TenantDesigner {
             if isShop, let host, random.chance(0.9) {
                 update(primary.name.value) { $0.config.append(("base-url", "https://\(host)/")) }
             }
-            if isShop, random.chance(0.35) {
+            if vaultSecrets {
+                update(primary.name.value) {
+                    $0.config.append(("admin-password", "vault:tenants/\(tenant)/\(primary.name.value)#admin_password"))
+                    $0.config.append(("smtp-password", "vault:tenants/\(tenant)/smtp#password"))
+                }
+            } else if isShop, random.chance(0.35) {
                 update(primary.name.value) { $0.config.append(("admin-password", "vault:tenants/\(tenant)/\(name)/\(primary.name.value)#admin_password")) }
             }
             if primary.options["php-memory-limit"] != nil, random.chance(0.2) {

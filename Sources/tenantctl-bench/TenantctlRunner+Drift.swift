@@ -16,9 +16,9 @@ extension TenantctlRunner {
     }
 
     func timeDrift(_ repository: GeneratedRepository, parallelism: Int, environment extra: [String: String],
-                   attempt: Int) throws -> (RunFigures, DriftOutcome) {
+                   label: String) throws -> (RunFigures, DriftOutcome) {
         let arguments = ["drift", "--repo", repository.path, "--parallelism", String(parallelism), "--juju-timeout", "60", "--output", "json"]
-        let result = try run(arguments, label: "drift-sweep-\(attempt)", extra: extra)
+        let result = try run(arguments, label: "drift-\(label)", extra: extra)
         if let signal = result.signal, !result.timedOut {
             throw Crash(excerpt: "signal \(signal)" + (result.crashExcerpt.map { ": \($0)" } ?? ""))
         }

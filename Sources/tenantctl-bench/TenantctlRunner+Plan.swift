@@ -21,8 +21,9 @@ extension TenantctlRunner {
         guard !result.timedOut, result.signal == nil, result.status == 2 else {
             throw BenchError("plan from a snapshot should exit 2 (changes planned): \(result.failureSummary)")
         }
+        // Plan format 2 lists `changes` (format 1 called them `actions`).
         guard let plan = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-              let actions = plan["actions"] as? [[String: Any]] else {
+              let actions = (plan["changes"] ?? plan["actions"]) as? [[String: Any]] else {
             throw BenchError("plan --output json printed no JSON plan:\n\(result.stdout.prefix(1000))")
         }
         let skipped = plan["skipped"] as? [[String: Any]] ?? []
@@ -46,7 +47,7 @@ extension TenantctlRunner {
 
     func timePlan(_ repository: GeneratedRepository, snapshot: String, run index: Int) throws -> RunFigures {
         let result = try run(planArguments(repository, snapshot: snapshot), label: "plan-\(repository.tenants)-run\(index)")
-        guard !result.timedOut, result.signal == nil, result.status == 2, result.stdout.contains("\"actions\"") else {
+        guard !result.timedOut, result.signal == nil, result.status == 2, result.stdout.contains("\"changes\"") else {
             throw BenchError("timed plan run on \(repository.tenants) tenants went wrong: \(result.failureSummary)")
         }
         return RunFigures(result)

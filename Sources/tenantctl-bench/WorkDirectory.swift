@@ -8,7 +8,6 @@ struct WorkDirectory: Sendable {
     var logs: String { path + "/logs" }
     var cache: String { path + "/cache" }
 
-    func repository(tenants: Int) -> String { "\(path)/repo-\(tenants)" }
     func snapshot(tenants: Int) -> String { "\(path)/snapshot-\(tenants).json" }
     /// The drift sweep's simulated Juju (JUJU_SIM_HOME) and tenantctl's journal.
     var jujuSimHome: String { path + "/juju-sim" }

@@ -23,6 +23,9 @@ extension SecretSource {
 public struct FileSecretSource: SecretSource {
     public let path: String
     private let values: [String: String]
+    /// The keys of each path, sorted: looked up once per path while observing, so an index
+    /// rather than a scan of every entry (which made observing N paths cost N²).
+    private let keysByPath: [String: [String]]
 
     public init(path: String) throws {
         self.path = path
@@ -40,15 +43,17 @@ public struct FileSecretSource: SecretSource {
         var values: [String: String] = [:]
         for (key, value) in loaded { values[key] = "\(value)" }
         self.values = values
+        var keysByPath: [String: [String]] = [:]
+        for entry in values.keys {
+            let parts = entry.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2 { keysByPath[String(parts[0]), default: []].append(String(parts[1])) }
+        }
+        self.keysByPath = keysByPath.mapValues { $0.sorted() }
     }
 
     /// The keys the file holds under `path`, sorted (nil: the path is not in the file).
     public func keys(under path: String) -> [String]? {
-        let keys = values.keys.compactMap { entry -> String? in
-            let parts = entry.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            return parts.count == 2 && parts[0] == path ? String(parts[1]) : nil
-        }
-        return keys.isEmpty ? nil : keys.sorted()
+        keysByPath[path]
     }
 
     public func value(for reference: VaultReference) async throws -> String {
