@@ -97,4 +97,15 @@ final class VaultReconcileTests: ReconcileCase {
         XCTAssertEqual(try sim.run("models", "-c", "k8s", "--format=json").contains("acme-production"), false, "nothing of acme was made")
         XCTAssertEqual(try sim.census("cloud:corp-production").units, ["db": 1, "shop": 2])
     }
+
+    /// Vault's credentials cannot be read (no token anywhere): like a Vault out of reach, the
+    /// environments that need a secret are held back with the reason, the others are planned.
+    func testMissingVaultCredentialsHoldBackOnlyTheEnvironmentsThatNeedThem() throws {
+        let plan = try ChildProcess.run(try ProductBinary.locate("tenantctl"), ["plan", "--repo", repository.path],
+                                        environment: environment.merging(["TENANTCTL_SECRETS_FILE": ""]) { $1 }, timeout: 120)
+        XCTAssertEqual(plan.status, 1, "\(plan)")
+        XCTAssertTrue(plan.stdout.contains("! 2 environments not planned (acme/production, bravo/production): Vault cannot be read: Vault needs a token: set VAULT_TOKEN, or auth.tokenFile in tenantctl.yaml"),
+                      plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("corp/production"), plan.stdout)
+    }
 }

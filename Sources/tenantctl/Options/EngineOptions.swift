@@ -84,7 +84,15 @@ struct EngineOptions: ParsableArguments {
         if let path {
             do { return FileSecretStore(file: try FileSecretSource(path: path)) } catch let error as SecretError { throw CLIError(error.description) }
         }
-        guard let connection = try VaultSettingsResolution.connection(fleet: fleet?.vault) else { return nil }
+        let connection: VaultConnection
+        do {
+            guard let resolved = try VaultSettingsResolution.connection(fleet: fleet?.vault) else { return nil }
+            connection = resolved
+        } catch let error as CLIError {
+            // Credentials that cannot be read are Vault out of reach: the environments that need
+            // a secret are held back with the reason, the others are planned.
+            return UnavailableSecretStore(reason: error.description, mount: fleet?.vault?.kvMount ?? "secret", sourceName: "Vault")
+        }
         return VaultHTTPStore(settings: connection, configuration: HTTPClientConfiguration(connectTimeout: .seconds(vaultTimeout),
                                                                                           totalTimeout: .seconds(vaultTimeout)))
     }

@@ -60,3 +60,22 @@ public struct StoreSecretSource: SecretSource {
         try await store.read(reference)
     }
 }
+
+/// A store that cannot be used at all (its credentials cannot be read): every environment that
+/// needs a secret is held back with the reason, the others are planned, as when Vault is down.
+public struct UnavailableSecretStore: SecretStore {
+    public let reason: String
+    public let mount: String
+    public let sourceName: String
+
+    public init(reason: String, mount: String, sourceName: String) {
+        self.reason = reason
+        self.mount = mount
+        self.sourceName = sourceName
+    }
+
+    public var versioned: Bool { true }
+    public func availability() async -> String? { reason }
+    public func metadata(of path: String) async -> SecretPathState { .failed(reason) }
+    public func read(_ reference: VaultReference) async throws -> (value: String, version: Int?) { throw VaultError(reason) }
+}
