@@ -57,7 +57,7 @@ echo "VAULT_ADDR=$VAULT_ADDR ($(python3 -c 'import json,sys; print(len(json.load
 step "Plan against an empty Juju (exit 2: changes)"
 expect 2 tenantctl plan --repo .
 
-step "Apply: environments in parallel, health gates after each deploy; sync: manual tenants are left out"
+step "Apply: changes by their dependencies, models in parallel, a health gate after each deploy; sync: manual tenants are left out"
 run tenantctl apply --repo . --auto-approve
 
 step "A person applies the manual tenant by naming it"

@@ -31,14 +31,15 @@ struct ApplyCommand: AsyncParsableCommand {
         Exit status: 0 all done, 1 anything failed or refused, or an environment could not be \
         observed.
 
-        Secrets: configuration values that are Vault references are read from --secrets-file \
-        (a YAML map of '<path>#<key>' to value, readable by you only) and handed to juju through \
-        0600 files, never through its arguments. Those files go to --juju-files-dir (default \
+        Secrets: configuration values that are Vault references are read from Vault (the \
+        fleet's vault section, or VAULT_ADDR and VAULT_TOKEN), or from --secrets-file, at the \
+        last moment, after a vault.check of each secret path, and handed to juju through 0600 \
+        files, never through its arguments. Those files go to --juju-files-dir (default \
         ~/snap/juju/common/tenantctl: the snap-installed juju reads neither /tmp nor hidden \
         folders), are removed after each call, and what a killed run left there is removed when \
         the next apply starts. deploy and destroy-model may take --juju-long-timeout; a running \
-        action prints a line every 15 s.
-        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "TENANTCTL_SECRETS_FILE"))
+        change prints a line every 15 s.
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world))
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions
