@@ -22,9 +22,6 @@ extension ChangeKind {
 
 /// What Juju's kinds do to the world, and where they act.
 public enum JujuKinds {
-    public static let all: [ChangeKind] = [.addModel, .addMachine, .deploy, .refresh, .scale, .config, .expose, .integrate, .wait,
-                                           .removeRelation, .removeUnit, .removeApplication, .removeMachine, .resetConfig, .destroyModel]
-
     public static func effect(of kind: ChangeKind) -> Effect {
         switch kind {
         case .addModel, .addMachine, .deploy, .integrate: return .create
