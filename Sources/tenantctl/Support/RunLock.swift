@@ -8,45 +8,30 @@ import Systems
 import TenantCore
 
 /// The environments one `apply` holds for its whole run, in the state store: a second apply on
-/// any of them waits, then names the holder; a holder that died is taken over.
+/// any of them waits, then names the holder; a holder that died is taken over. The wait itself
+/// is the library's (`RunLocking`); this is the store's side and the CLI's words.
 struct RunLock {
     let store: StateStore
 
-    /// The environments a run may change: those it plans for, and, for a run over the whole
-    /// fleet (which alone plans the removal of deleted tenants), the deleted tenants' models.
+    /// The environments a run may change (see `RunLocking.environments`).
     static func environments(of desired: DesiredState, engine: EngineOptions) -> [String] {
         let planned = desired.environments.filter { environment in
             guard let tenants = engine.tenantFilter else { return true }
             return environment.tenant.map(tenants.contains) ?? false
         }.map(\.id)
-        // A run over the whole fleet, or one naming a tenant no longer in git, may destroy models.
-        let present = Set(desired.environments.compactMap(\.tenant))
-        let namesRemoved = engine.tenantFilter.map { !$0.isSubset(of: present) } ?? true
-        return planned + (namesRemoved ? [deletedTenants] : [])
+        return RunLocking.environments(planned: planned, tenants: engine.tenantFilter, present: Set(desired.environments.compactMap(\.tenant)))
     }
-
-    static let deletedTenants = "(deleted tenants)"
 
     static func acquire(store: StateStore, environments: [String], command: String, timeout: Duration, quiet: Bool,
                         poll: Duration = .milliseconds(250)) async throws -> RunLock {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        var announced = false
-        while true {
-            let attempt: LockAttempt
-            do { attempt = try store.acquireLocks(environments, command: command, at: Date()) } catch {
-                throw CLIError("cannot take the run lock in \(store.databasePath): \(error)")
+        do {
+            try await RunLocking.acquire(StoreLocks(store: store), environments: environments, command: command, timeout: timeout, poll: poll) { environment, holder in
+                if !quiet { StandardStreams.error("waiting for \(holder) to finish with \(environment) (up to \(timeout.components.seconds) s, --lock-timeout)") }
             }
-            guard case let .held(holder) = attempt else { return RunLock(store: store) }
-            guard clock.now < deadline else {
-                throw CLIError("environment \(holder.environment) is being applied by \(holder); gave up after \(timeout.components.seconds) s (--lock-timeout). If that process is stuck, stop it: its lock is released when it exits.")
-            }
-            if !announced, !quiet {
-                StandardStreams.error("waiting for \(holder) to finish with \(holder.environment) (up to \(timeout.components.seconds) s, --lock-timeout)")
-                announced = true
-            }
-            try await Task.sleep(for: poll)
+        } catch let busy as RunLocking.Busy {
+            throw CLIError("\(busy.userMessage) (--lock-timeout). If that process is stuck, stop it: its lock is released when it exits.")
         }
+        return RunLock(store: store)
     }
 
     /// A lock left behind (the release failed) is taken over by the next run once this process
@@ -56,4 +41,20 @@ struct RunLock {
             StandardStreams.error("warning: could not release the run lock in \(store.databasePath): \(error); the next run takes it over")
         }
     }
+}
+
+/// The state store's environment locks, as the library's protocol.
+struct StoreLocks: EnvironmentLocks {
+    let store: StateStore
+
+    func tryLock(_ environments: [String], command: String) throws -> (environment: String, holder: String)? {
+        let attempt: LockAttempt
+        do { attempt = try store.acquireLocks(environments, command: command, at: Date()) } catch {
+            throw CLIError("cannot take the run lock in \(store.databasePath): \(error)")
+        }
+        guard case let .held(holder) = attempt else { return nil }
+        return (holder.environment, "\(holder)")
+    }
+
+    func unlock() throws { try store.releaseLocks() }
 }
