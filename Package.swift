@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "VaultPlanning", dependencies: ["PlanModel", "TenantCore"], path: "Sources/Systems/Vault/Planning"),
         .target(
             name: "VaultDriver",
-            dependencies: ["VaultPlanning", "Reconciler", "PlanModel", "TenantCore", "HTTPClient", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["VaultPlanning", "Reconciler", "PlanModel", "TenantCore", "HTTPClient"],
             path: "Sources/Systems/Vault/Driver"
         ),
         // The one place systems are registered.

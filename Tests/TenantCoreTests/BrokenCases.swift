@@ -192,6 +192,9 @@ enum BrokenCases {
         BrokenCase("api key in clear in a bundle", [.replace("bundles/magento-k8s.yaml", "base-url: https://example.com", "base-url: https://example.com\n      api-key: 0123456789abcdef")], expected: [
             "bundles/magento-k8s.yaml:12:16: applications.magento.options.api-key: 'api-key' holds a secret and must be a Vault reference (vault:<path>#<key>), not a value in clear",
         ]),
+        BrokenCase("vault mount that climbs out of its path", [.replace("tenantctl.yaml", "    address: https://vault.bibind.internal:8200\n", "    address: https://vault.bibind.internal:8200\n    kvMount: secret/../sys\n")], expected: [
+            "tenantctl.yaml:44:14: spec.vault.kvMount: 'secret/../sys' is not a KV mount path; use letters, digits, '-', '_', '.' and '/', without '..' or a '/' at either end",
+        ]),
         BrokenCase("provider credential in clear", [.replace("tenantctl.yaml", "consumerKey: vault:dns/ovh#consumer_key", "consumerKey: c0nsum3r")], expected: [
             "tenantctl.yaml:26:24: spec.dns.providers[0].credentials.consumerKey: must be a Vault reference (vault:<path>#<key>); secrets are never written in clear",
         ]),

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// One digest for all of a plan's scope fingerprints, for the journal's run row (`history`
@@ -6,6 +5,6 @@ import Foundation
 public enum CombinedFingerprint {
     public static func of(_ fingerprints: [String: String]) -> String {
         let text = fingerprints.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)\n" }.joined()
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return ScopeDigest.of(text: text)
     }
 }

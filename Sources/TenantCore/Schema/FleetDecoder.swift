@@ -160,7 +160,13 @@ enum FleetDecoder {
         if let address, !(address.value.hasPrefix("https://") || address.value.hasPrefix("http://")) {
             addressField?.error("'\(address.value)' is not a URL; expected https://host:port")
         }
-        let mount = map.optional("kvMount")?.nonEmptyString()?.value ?? "secret"
+        let mountField = map.optional("kvMount")
+        let mount = mountField?.nonEmptyString()?.value ?? "secret"
+        // The mount goes into Vault URLs with tenantctl's token: a path, nothing that could
+        // reach another endpoint (`..`, `?`, `#`, `%`).
+        if mountField != nil, !VaultReference.isMountPath(mount) {
+            mountField?.error("'\(mount)' is not a KV mount path; use letters, digits, '-', '_', '.' and '/', without '..' or a '/' at either end")
+        }
         let namespace = map.optional("namespace")?.nonEmptyString()?.value
         let caFile = map.optional("caFile")?.nonEmptyString()?.value
         var method = VaultSettings.AuthMethod.token

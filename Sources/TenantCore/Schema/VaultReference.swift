@@ -16,6 +16,12 @@ public struct VaultReference: Hashable, Sendable, Codable, CustomStringConvertib
 
     public var description: String { "\(Self.scheme)\(path)#\(key)" }
 
+    /// A KV mount path: segments of path characters, no `.` or `..` segment, no empty segment.
+    public static func isMountPath(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy(isPathCharacter)
+            && text.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
     public static func looksLikeReference(_ text: String) -> Bool {
         text.hasPrefix(scheme)
     }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PlanModel
 import Reconciler
@@ -88,16 +87,13 @@ public struct VaultSystem: RegisteredSystem {
     /// One scope per secret path, its metadata digested (versions in: a rotation moves it).
     public func fingerprints(of observation: any SystemObservation) -> [String: String] {
         guard let vault = observation as? VaultObservation else { return [:] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let encoder = ScopeDigest.sortedEncoder()
         var digests: [String: String] = [:]
         for (path, state) in vault.paths {
-            // Plain value types encode; an empty digest would only make plans stale.
-            let data = (try? encoder.encode(state)) ?? Data()
-            digests[VaultPlanner.address(mount: vault.mount, path: path).scopeKey] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            digests[VaultPlanner.address(mount: vault.mount, path: path).scopeKey] = ScopeDigest.of(state, with: encoder)
         }
         if let unavailable = vault.unavailable {
-            digests[ChangeAddress.scopeKey(system: name, scope: vault.mount)] = SHA256.hash(data: Data(unavailable.utf8)).map { String(format: "%02x", $0) }.joined()
+            digests[ChangeAddress.scopeKey(system: name, scope: vault.mount)] = ScopeDigest.of(text: unavailable)
         }
         return digests
     }

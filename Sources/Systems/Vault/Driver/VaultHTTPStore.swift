@@ -84,6 +84,7 @@ public struct VaultHTTPStore: SecretStore {
         case 403: throw VaultError("tenantctl's Vault token may not read \(settings.mount)/\(reference.path) (403)")
         default: throw VaultError("reading \(settings.mount)/\(reference.path) from Vault answered \(response.status)")
         }
+        // The decoder's own message is left out on purpose: it may quote the body, which holds values.
         guard let envelope = try? JSONDecoder().decode(DataEnvelope.self, from: response.data) else {
             throw VaultError("Vault's answer for \(settings.mount)/\(reference.path) is not a KV v2 read")
         }
@@ -138,6 +139,7 @@ public struct VaultHTTPStore: SecretStore {
         guard response.status == 200 else {
             throw VaultError("Vault refused the AppRole login (\(response.status)): \(Self.errors(response))")
         }
+        // Not quoted either: a login answer holds a token.
         guard let token = try? JSONDecoder().decode(LoginEnvelope.self, from: response.data).auth.clientToken else {
             throw VaultError("Vault's AppRole login answer holds no token")
         }

@@ -1,7 +1,7 @@
-import Crypto
 import Foundation
 import JujuPlanning
 import PlanModel
+import Reconciler
 
 /// Digests of the observed Juju state a plan was computed from, one per scope: each controller's
 /// model listing (`juju:k8s`) and each model (`juju:k8s/acme-production`). Applying a saved plan
@@ -9,9 +9,9 @@ import PlanModel
 public enum Fingerprint {
     public static func scopes(of state: ObservedState) -> [String: String] {
         var digests: [String: String] = [:]
-        let encoder = sortedEncoder()
+        let encoder = ScopeDigest.sortedEncoder()
         for (name, controller) in state.controllers {
-            digests[ChangeAddress.scopeKey(system: JujuPlanner.systemName, scope: name)] = digest(controller, with: encoder)
+            digests[ChangeAddress.scopeKey(system: JujuPlanner.systemName, scope: name)] = ScopeDigest.of(controller, with: encoder)
         }
         // Models are digested on every core: reading a snapshot checks one digest per model, and
         // at 10,000 tenants that was a fifth of `plan --observed`. The bytes digested are the same.
@@ -20,44 +20,15 @@ public enum Fingerprint {
         let chunkSize = (models.count + chunkCount - 1) / chunkCount
         let results = DigestChunks(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let encoder = sortedEncoder()
+            let encoder = ScopeDigest.sortedEncoder()
             var part: [(String, String)] = []
             for (key, observation) in models[min(chunk * chunkSize, models.count)..<min((chunk + 1) * chunkSize, models.count)] {
-                part.append((ChangeAddress.scopeKey(system: JujuPlanner.systemName, scope: key), digest(Stable(observation), with: encoder)))
+                part.append((ChangeAddress.scopeKey(system: JujuPlanner.systemName, scope: key), ScopeDigest.of(Stable(observation), with: encoder)))
             }
             results.store(chunk, part)
         }
         for (scope, digest) in results.all { digests[scope] = digest }
         return digests
-    }
-
-    static func digest<Value: Encodable>(_ value: Value) -> String {
-        digest(value, with: sortedEncoder())
-    }
-
-    static func digest<Value: Encodable>(_ value: Value, with encoder: JSONEncoder) -> String {
-        // Encoding plain value types cannot fail; an empty digest would only make plans stale.
-        let data = (try? encoder.encode(value)) ?? Data()
-        return hex(SHA256.hash(data: data))
-    }
-
-    static func sortedEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }
-
-    /// Lower-case hexadecimal, as `String(format: "%02x")` per byte wrote it, without a format
-    /// string parsed per byte.
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(SHA256.Digest.byteCount * 2)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Each chunk's digests, stored from the worker that computed them.
