@@ -139,4 +139,15 @@ final class VaultStoreTests: XCTestCase {
         XCTAssertTrue(refused?.hasPrefix("Vault refused the AppRole login (400") == true || refused?.hasPrefix("Vault refused the AppRole login (403") == true, refused ?? "nil")
         XCTAssertFalse(refused?.contains("wrong") == true, "the secret_id is never in a message")
     }
+
+    /// Sixteen requests that all find no token wait for one login.
+    func testConcurrentRequestsShareOneLogin() async throws {
+        let approle = store(.appRole(mount: "approle", roleID: "role-1", secretID: "secret-1"))
+        let states = await withTaskGroup(of: SecretPathState.self) { group in
+            for _ in 0..<16 { group.addTask { await approle.metadata(of: "tenants/acme/db") } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(states, Array(repeating: .present(SecretMetadata(currentVersion: 2)), count: 16))
+        XCTAssertEqual(sim.requests().filter { $0.contains("approle/login") }.count, 1, "\(sim.requests())")
+    }
 }

@@ -109,8 +109,12 @@ public struct VaultHTTPStore: SecretStore {
     }
 
     /// The token to use: checked once (lookup-self), renewed when due, obtained by login when none.
+    /// Requests in flight that all find no token wait for one login, not one each.
     private func token() async throws -> String {
-        if let token = await session.current() { return token }
+        try await session.token { try await establishToken() }
+    }
+
+    private func establishToken() async throws -> String {
         let token: String
         switch settings.auth {
         case let .token(value):
@@ -129,7 +133,6 @@ public struct VaultHTTPStore: SecretStore {
             let renewed = try await send(.post, "auth/token/renew-self", token: token, body: Data("{}".utf8))
             if renewed.status != 200 { throw VaultError("Vault refused to renew tenantctl's token (\(renewed.status)): \(Self.errors(renewed))") }
         }
-        await session.use(token)
         return token
     }
 
@@ -166,9 +169,20 @@ public struct VaultHTTPStore: SecretStore {
 /// The token in use, shared by the copies of a store for one run.
 actor VaultSession {
     private var token: String?
+    private var pending: Task<String, any Error>?
 
-    func current() -> String? { token }
-    func use(_ token: String) { self.token = token }
+    /// The token, or the one `establish` gets, established once however many ask at the same time.
+    func token(_ establish: @escaping @Sendable () async throws -> String) async throws -> String {
+        if let token { return token }
+        if let pending { return try await pending.value }
+        let task = Task { try await establish() }
+        pending = task
+        defer { pending = nil }
+        let value = try await task.value
+        token = value
+        return value
+    }
+
     func forget(_ token: String) { if self.token == token { self.token = nil } }
 }
 
