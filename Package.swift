@@ -77,6 +77,15 @@ let package = Package(
             path: "Sources/Systems/Vault/Driver"
         ),
         // The one place systems are registered.
+        .target(name: "DNSPlanning", dependencies: ["PlanModel", "TenantCore"], path: "Sources/Systems/DNS/Planning"),
+        .target(
+            name: "DNSDriver",
+            dependencies: [
+                "DNSPlanning", "Reconciler", "PlanModel", "TenantCore", "HTTPClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/Systems/DNS/Driver"
+        ),
         .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "TenantCore", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver"],
                 path: "Sources/Systems/Registry"),
 
