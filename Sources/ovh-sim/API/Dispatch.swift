@@ -8,6 +8,7 @@ extension OVHServer {
             return request.method == "GET" ? .json(now) : .methodNotAllowed
         }
         if let refusal = authenticate(request) { return refusal }
+        if parts.count >= 2, parts[0] == "order", parts[1] == "cart" { return order(request, parts) }
         guard parts.count >= 2, parts[0] == "domain", parts[1] == "zone" else { return .invalidURL }
         if parts.count == 2 {
             return request.method == "GET" ? .json(zones.keys.sorted()) : .methodNotAllowed

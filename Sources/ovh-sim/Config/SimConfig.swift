@@ -7,7 +7,8 @@ import Foundation
 ///                     "rules": [{"method": "GET", "path": "/domain/zone/*"}]}],
 ///      "zones": [{"name": "acme.fr",
 ///                 "records": [{"subDomain": "", "fieldType": "A", "target": "203.0.113.1", "ttl": 0}]}],
-///      "timeWindowSeconds": 180}
+///      "timeWindowSeconds": 180,
+///      "domainPrices": {"fr": 6.99, "com": 10.49}, "takenDomains": ["globex.fr"]}
 ///
 /// A consumer without `rules` may call everything (GET, POST, PUT, DELETE on `/*`). Seeded
 /// records are served at once, as if refreshed.
@@ -23,6 +24,10 @@ struct SimConfig: Decodable {
     var zones: [Zone]?
     /// How far a request's X-Ovh-Timestamp may be from the simulator's clock.
     var timeWindowSeconds: Int?
+    /// Yearly registration prices before tax by TLD (`{"fr": 6.99}`), replacing the defaults.
+    var domainPrices: [String: Double]?
+    /// Names the registrar says are taken (the hosted zones are too).
+    var takenDomains: [String]?
 
     static func decode(_ data: Data) throws -> SimConfig {
         try JSONDecoder().decode(SimConfig.self, from: data)
@@ -51,5 +56,7 @@ extension OVHServer {
             zones[name] = state
         }
         if let window = config.timeWindowSeconds { timeWindowSeconds = window }
+        if let prices = config.domainPrices { registry.prices = prices }
+        registry.taken.formUnion((config.takenDomains ?? []).map { $0.lowercased() })
     }
 }

@@ -8,6 +8,8 @@ actor OVHServer {
     var consumers: [String: SimConsumer] = [:]
     var zones: [String: SimZone] = [:]
     var faults = SimFaults()
+    var carts: [String: SimCart] = [:]
+    var registry = SimRegistry()
     /// Added to the host's clock: a test moves OVH's clock away from the client's.
     var clockSkewSeconds = 0
     var timeWindowSeconds = 180

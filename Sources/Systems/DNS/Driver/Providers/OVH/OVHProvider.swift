@@ -28,6 +28,11 @@ public struct OVHProvider: DNSProviderClient {
         self.writeConcurrency = max(1, writeConcurrency)
     }
 
+    /// The fleet's `endpoint` as written (`ovh-eu`…, or a URL); throws when it is neither.
+    public init(endpoint: String, credentials: OVHCredentials, http: HTTPClient) throws {
+        self.init(endpoint: try OVHEndpoint(endpoint), credentials: credentials, http: http)
+    }
+
     public var needsPublish: Bool { true }
 
     public func listRecordSets(in zone: String) async throws -> ZoneListing {
