@@ -1,6 +1,7 @@
 import DNSPlanning
 import Foundation
 import HTTPClient
+import Reconciler
 
 /// DNS zones hosted by OVH, through the signed API v1.
 ///
@@ -41,7 +42,7 @@ public struct OVHProvider: DNSProviderClient {
         let ids = try api.decode([Int].self, try await api.send(.get, base + "/record"),
                                  doing: "listing the records of \(zone)", notFound: .zoneNotFound)
         let api = self.api
-        let records = try await boundedMap(ids, limit: readConcurrency) { id in
+        let records = try await BoundedMap.runThrowing(ids, parallelism: readConcurrency) { id in
             // A record gone between the list and its read makes the listing stale: say so, and
             // let the next attempt list again, rather than return a zone missing a record.
             try api.decode(OVHRecord.self, try await api.send(.get, base + "/record/\(id)"),
@@ -62,7 +63,7 @@ public struct OVHProvider: DNSProviderClient {
         }
         let provider = self
         for group in [deletions, upserts] where !group.isEmpty {
-            _ = try await boundedMap(group, limit: writeConcurrency) { entry in
+            _ = try await BoundedMap.runThrowing(group, parallelism: writeConcurrency) { entry in
                 try await provider.write(entry, in: zone)
             }
         }
@@ -84,7 +85,7 @@ public struct OVHProvider: DNSProviderClient {
         let ids = try api.decode([Int].self, try await api.send(.get, base + "/record", query: [("fieldType", set.type), ("subDomain", subDomain)]),
                                  doing: "finding the \(set.type) records of \(set.name)", notFound: .zoneNotFound)
         let api = self.api
-        let existing = try await boundedMap(ids, limit: readConcurrency) { id in
+        let existing = try await BoundedMap.runThrowing(ids, parallelism: readConcurrency) { id in
             try api.decode(OVHRecord.self, try await api.send(.get, base + "/record/\(id)"),
                            doing: "reading record \(id) of \(zone)", notFound: .transient)
         }
