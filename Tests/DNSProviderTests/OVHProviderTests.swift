@@ -148,6 +148,16 @@ final class OVHProviderTests: XCTestCase {
         XCTAssertFalse(sets.isEmpty, file: file, line: line)
     }
 
+    func testAnAnswerLaterThanTheTimeoutIsTransient() async throws {
+        try sim.admin("POST", "/latency", #"{"ms": 1500}"#)
+        let impatient = OVHProvider(
+            endpoint: try OVHEndpoint(sim.apiURL),
+            credentials: OVHCredentials(applicationKey: OVHSimProcess.applicationKey, applicationSecret: OVHSimProcess.applicationSecret,
+                                        consumerKey: OVHSimProcess.consumerKey),
+            http: HTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(1), totalTimeout: .milliseconds(500), retry: .never)))
+        await assertThrows(.transient, containing: "timeout") { _ = try await impatient.listRecordSets(in: "acme.fr") }
+    }
+
     @discardableResult
     func assertThrows(_ kind: DNSProviderError.Kind, containing text: String? = nil, file: StaticString = #filePath, line: UInt = #line,
                       _ body: () async throws -> Void) async -> DNSProviderError? {

@@ -56,6 +56,33 @@ final class SigV4Tests: XCTestCase {
         XCTAssertEqual(SigV4Signer.hostHeader(try XCTUnwrap(URL(string: "https://route53.amazonaws.com:443/x"))), "route53.amazonaws.com")
     }
 
+    /// The same requests signed by botocore (AWS's Python SDK core, installed with moto): query
+    /// strings with characters to encode, bodies, a session token, both services tenantctl uses.
+    func testSignaturesAgreeWithBotocore() throws {
+        guard try ChildProcess.run(["python3", "-c", "import botocore"]).status == 0 else {
+            throw XCTSkip("botocore is not installed: run `make python-deps` (moto brings it)")
+        }
+        let script = try XCTUnwrap(Bundle.module.url(forResource: "botocore_sign", withExtension: "py", subdirectory: "Scripts"))
+        let date = try XCTUnwrap(ISO8601DateFormatter().date(from: "2026-11-29T10:10:10Z"))
+        let cases: [(method: String, url: String, body: String, service: String, token: String?)] = [
+            ("GET", "https://route53.amazonaws.com/2013-04-01/hostedzonesbyname?dnsname=acme.fr.&maxitems=10", "", "route53", nil),
+            ("GET", "http://127.0.0.1:5000/2013-04-01/hostedzone/Z1/rrset?name=%2A.acme.fr.&type=TXT&maxitems=1", "", "route53", nil),
+            ("POST", "http://127.0.0.1:5000/2013-04-01/hostedzone/Z1/rrset", "<ChangeResourceRecordSetsRequest/>", "route53", "session-token"),
+            ("POST", "https://route53domains.us-east-1.amazonaws.com/", #"{"DomainName":"acme.fr"}"#, "route53domains", nil),
+        ]
+        for item in cases {
+            let credentials = AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: item.token)
+            let ours = SigV4Signer(credentials: credentials, region: "us-east-1", service: item.service)
+                .sign(method: item.method, url: try XCTUnwrap(URL(string: item.url)), body: Array(item.body.utf8), date: date)["Authorization"]
+            var arguments = ["python3", script.path, item.method, item.url, item.body, "20261129T101010Z", credentials.accessKeyId,
+                             credentials.secretAccessKey, "us-east-1", item.service]
+            if let token = item.token { arguments.append(token) }
+            let theirs = try ChildProcess.run(arguments)
+            XCTAssertEqual(theirs.status, 0, theirs.output)
+            XCTAssertEqual(ours, theirs.output.trimmingCharacters(in: .whitespacesAndNewlines), "\(item.method) \(item.url)")
+        }
+    }
+
     func testCredentialsNeverDescribeTheirValues() {
         let credentials = AWSCredentials(accessKeyId: "AKID-canary", secretAccessKey: "secret-canary", sessionToken: "token-canary")
         var dumped = ""
