@@ -13,6 +13,10 @@ BENCH_DIR ?= $(CURDIR)/.build/bench
 BENCH_TENANTS ?= 10000
 # The official Vault client for Python, which VaultSimTests drive vault-sim with.
 HVAC_VERSION := 2.3.0
+# The official OVH client for Python, which DNSProviderTests drive ovh-sim with.
+OVH_VERSION := 1.2.0
+# moto_server, the real Route 53 stand-in DNSProviderTests start.
+MOTO_VERSION := 5.2.1
 
 .PHONY: all deps python-deps build demo test bench clean help
 
@@ -37,9 +41,12 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$sudo_cmd apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# hvac for VaultSimTests, from PyPI, only when python3 cannot import it already.
+# hvac for VaultSimTests, ovh and moto_server for DNSProviderTests, from PyPI, each only when
+# it is missing already.
 python-deps:
 	@python3 -c 'import hvac' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "hvac==$(HVAC_VERSION)"
+	@python3 -c 'import ovh' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "ovh==$(OVH_VERSION)"
+	@command -v moto_server >/dev/null 2>&1 && python3 -c 'import flask, flask_cors' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "moto[server]==$(MOTO_VERSION)"
 
 build: deps
 	$(SWIFT) build --product tenantctl

@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "juju-sim", targets: ["juju-sim"]),
         .executable(name: "vault-sim", targets: ["vault-sim"]),
         .executable(name: "juju-replay", targets: ["juju-replay"]),
+        .executable(name: "ovh-sim", targets: ["ovh-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -112,6 +113,23 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // A stand-in for the OVH API v1's DNS zone calls (signed requests, records, refresh), for
+        // tests and the demo (no OVH account exists here).
+        .executableTarget(
+            name: "ovh-sim",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The DNS providers (OVH, Route 53) against ovh-sim, a real moto_server and AWS's signing
+        // examples; ovh-sim against the recorded OVH answers and the official Python client `ovh`.
+        .testTarget(
+            name: "DNSProviderTests",
+            dependencies: ["DNSDriver", "DNSPlanning", "HTTPClient", "ovh-sim"],
+            resources: [.copy("Fixtures"), .copy("Scripts")]
         ),
         // vault-sim's HTTP shapes checked through curl and the official Python client hvac.
         .testTarget(name: "VaultSimTests", dependencies: ["vault-sim"], resources: [.copy("Scripts")]),
