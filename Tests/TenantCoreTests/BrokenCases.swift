@@ -92,7 +92,7 @@ enum BrokenCases {
             "tenants/acme.yaml:5:1: spce: unknown key 'spce' in a Tenant manifest (did you mean 'spec'?); expected one of: apiVersion, kind, metadata, spec",
         ]),
         BrokenCase("unknown key in spec", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  enviroments: {production: {}}\n")], expected: [
-            "tenants/acme.yaml:7:3: spec.enviroments: unknown key 'enviroments' in Tenant spec (did you mean 'environments'?); expected one of: offer, controller, bundle, environments, domains, policy",
+            "tenants/acme.yaml:7:3: spec.enviroments: unknown key 'enviroments' in Tenant spec (did you mean 'environments'?); expected one of: offer, controller, bundle, environments, domains, policy, vault",
         ]),
         BrokenCase("unknown key in environment", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  environments:\n    production:\n      aplications: {}\n")], expected: [
             "tenants/acme.yaml:9:7: spec.environments.production.aplications: unknown key 'aplications' in environment 'production' (did you mean 'applications'?); expected one of: model, bundle, ha, applications, machines",

@@ -170,11 +170,14 @@ struct EnvironmentPlanner {
                 // Compared by reference and version: the value stays in Vault.
                 let applied = current.appliedSecrets[key].map(AppliedSecret.init(recorded:))
                 let version = secretVersion(reference.path)
-                if applied?.reference != reference.description {
-                    reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: applied?.reference ?? "(not set by tenantctl)"))
+                // The reference and, for a tenant's own Vault, that Vault: moving to another
+                // Vault is a change even when the versions happen to match.
+                let identity = environment.secretIdentity(reference)
+                if applied?.reference != identity {
+                    reasons.append(Reason(field: "config.\(key)", desired: identity, observed: applied?.reference ?? "(not set by tenantctl)"))
                 } else if let version, let appliedVersion = applied?.version, appliedVersion != version {
                     // Rotated in Vault since it was applied: the new version goes to Juju.
-                    reasons.append(Reason(field: "config.\(key)", desired: "\(reference) version \(version)", observed: "\(reference) version \(appliedVersion)"))
+                    reasons.append(Reason(field: "config.\(key)", desired: "\(identity) version \(version)", observed: "\(identity) version \(appliedVersion)"))
                 } else if let digest = current.appliedDigests?[key] {
                     // Same reference applied; is the value still the one applied? Compared as keyed
                     // digests, never as values (the observer digests what Juju reports).

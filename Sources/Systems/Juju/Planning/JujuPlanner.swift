@@ -27,7 +27,7 @@ public struct JujuPlanner: SystemPlanning {
         var result = SystemPlan()
         for environment in environments {
             let world = input.observed
-            var planner = EnvironmentPlanner(environment: environment, secretVersion: { world.currentSecretVersion(of: $0) })
+            var planner = EnvironmentPlanner(environment: environment, secretVersion: { world.currentSecretVersion(of: $0, for: environment) })
             switch planner.plan(observed: observed) {
             case let .skipped(reason):
                 result.skipped.append(SkippedEnvironment(environment: environment.id, reason: reason))
