@@ -89,7 +89,8 @@ public struct VaultDriver: SystemDriver {
         let store: any SecretStore
         switch await stores.store(for: vault, tenant: change.tenant) {
         case let .success(found): store = found
-        case let .failure(error): throw VaultDriverError.transient("tenant \(change.tenant ?? "?")'s Vault: \(error.description)")
+        // Not transient: the store (or why there is none) is kept for the run.
+        case let .failure(error): throw VaultDriverError("tenant \(change.tenant ?? "?")'s Vault: \(error.description)")
         }
         let token = vault == nil ? "tenantctl's Vault token" : "the token of \(store.sourceName)"
         switch await store.metadata(of: path) {
