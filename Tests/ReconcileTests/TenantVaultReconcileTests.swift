@@ -70,6 +70,14 @@ final class TenantVaultReconcileTests: ReconcileCase {
         XCTAssertTrue(text.stdout.contains("secret: + Vault \(tenantVault.address), mount secret: secret/tenants/shop version 1"), text.stdout)
         XCTAssertTrue(text.stdout.contains("secret: + secret/tenants/shop version 1"), "bravo's secret is the platform's: \(text.stdout)")
 
+        // A snapshot keeps the tenant's Vault apart too: planned from it, the same checks.
+        let snapshot = fixture.path("snapshot.json")
+        XCTAssertEqual(try run("observe", "--out", snapshot).status, 0)
+        let offline = try run("plan", "--observed", snapshot)
+        XCTAssertEqual(offline.status, 2, "\(offline)")
+        XCTAssertEqual(offline.stdout, text.stdout, "the plan from the snapshot is the live one")
+        XCTAssertTrue(try String(contentsOfFile: snapshot, encoding: .utf8).contains("tenantVaults"))
+
         let apply = try run("apply", "--auto-approve", "--settle", "0.2", callLog: calls)
         XCTAssertEqual(apply.status, 0, "\(apply)")
         XCTAssertEqual(try census(), Self.converged)
@@ -102,6 +110,7 @@ final class TenantVaultReconcileTests: ReconcileCase {
         // Neither the tenant's token nor any secret value in outputs, plan, journal or juju's argv.
         var places: [(String, String)] = outputs.enumerated().map { ("output \($0.offset)", $0.element) }
         places.append(("plan file", try String(contentsOfFile: planFile, encoding: .utf8)))
+        places.append(("snapshot", try String(contentsOfFile: snapshot, encoding: .utf8)))
         places.append(("juju argv", try String(contentsOfFile: calls, encoding: .utf8)))
         places.append(("tenant vault log", tenantVault.requests().joined(separator: "\n")))
         places.append(("platform vault log", platform.requests().joined(separator: "\n")))
