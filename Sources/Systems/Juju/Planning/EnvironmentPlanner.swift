@@ -235,8 +235,8 @@ struct EnvironmentPlanner {
         let extra = model.applications.keys.filter { !desiredNames.contains($0) }.sorted()
         for name in extra {
             ids.append(add(.removeApplication, target: name,
-                reasons: [Reason(field: "applications.\(name)", desired: nil, observed: model.applications[name]!.charm)],
-                after: stage))
+                           reasons: [Reason(field: "applications.\(name)", desired: nil, observed: model.applications[name]!.charm)],
+                           after: stage))
         }
         let desiredPairs = environment.relations.filter { $0.count == 2 }.map { ($0.map(RelationEndpoint.init)) }
         // Status lists each relation once per side; group unwanted sides by application pair and
@@ -259,9 +259,9 @@ struct EnvironmentPlanner {
             for relation in named {
                 let key = "\(relation.application):\(relation.endpoint) \(relation.remoteApplication)"
                 ids.append(add(.removeRelation, target: key,
-                    reasons: [Reason(field: "relations", desired: nil, observed: "\(relation.application):\(relation.endpoint) <-> \(relation.remoteApplication)")],
-                    parameters: ["endpoints": .strings(["\(relation.application):\(relation.endpoint)", relation.remoteApplication])],
-                    after: stage))
+                               reasons: [Reason(field: "relations", desired: nil, observed: "\(relation.application):\(relation.endpoint) <-> \(relation.remoteApplication)")],
+                               parameters: ["endpoints": .strings(["\(relation.application):\(relation.endpoint)", relation.remoteApplication])],
+                               after: stage))
             }
         }
         return ids
