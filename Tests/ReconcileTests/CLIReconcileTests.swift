@@ -155,7 +155,7 @@ final class CLIReconcileTests: ReconcileCase {
         let withheld = try tenantctl("plan")
         XCTAssertEqual(withheld.status, 2, "nothing is planned by default, but a withheld removal is a difference: \(withheld)")
         XCTAssertTrue(withheld.stdout.hasSuffix("Nothing to apply, but 1 removal(s) withheld (above): the world does not match the manifests.\n"), withheld.stdout)
-        XCTAssertTrue(withheld.stdout.contains("! bravo/production: juju.destroy-model bravo-production withheld: 1 models would be destroyed, more than --max-model-removals 0"), withheld.stdout)
+        XCTAssertTrue(withheld.stdout.contains("! bravo/production: juju.destroy-model model withheld: 1 models would be destroyed, more than --max-model-removals 0"), withheld.stdout)
 
         let destroy = try tenantctl("apply", "--auto-approve", "--max-deletions", "1", "--quiet")
         XCTAssertEqual(destroy.status, 0, "\(destroy)")

@@ -92,7 +92,7 @@ enum BrokenCases {
             "tenants/acme.yaml:5:1: spce: unknown key 'spce' in a Tenant manifest (did you mean 'spec'?); expected one of: apiVersion, kind, metadata, spec",
         ]),
         BrokenCase("unknown key in spec", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  enviroments: {production: {}}\n")], expected: [
-            "tenants/acme.yaml:7:3: spec.enviroments: unknown key 'enviroments' in Tenant spec (did you mean 'environments'?); expected one of: offer, controller, bundle, environments, domains, policy",
+            "tenants/acme.yaml:7:3: spec.enviroments: unknown key 'enviroments' in Tenant spec (did you mean 'environments'?); expected one of: offer, controller, bundle, environments, domains, policy, vault",
         ]),
         BrokenCase("unknown key in environment", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  environments:\n    production:\n      aplications: {}\n")], expected: [
             "tenants/acme.yaml:9:7: spec.environments.production.aplications: unknown key 'aplications' in environment 'production' (did you mean 'applications'?); expected one of: model, bundle, ha, applications, machines",
@@ -317,6 +317,17 @@ enum BrokenCases {
             .replace("tenants/acme.yaml", "        magento:\n          revision: 57\n", "        traefik: {revision: 9}\n        magento:\n          revision: 57\n"),
         ], expected: [
             "tenants/acme.yaml:11:29: spec.environments.production.applications.traefik.revision: revision 9 needs a channel: Juju refuses to deploy a pinned revision without one (set 'channel' beside it, e.g. latest/stable)",
+        ]),
+        BrokenCase("a tenant's own Vault while the fleet reserves no path for tenants' tokens",
+                   [.replace("tenants/acme.yaml", "spec:\n", "spec:\n  vault: {address: https://vault.acme.fr:8200, token: \"vault:tenant-tokens/acme/vault#token\"}\n")], expected: [
+            "tenants/acme.yaml:6:55: spec.vault.token: tenantctl.yaml reserves no path for tenants' Vault tokens (spec.vault.tenantTokens), so no tenant may name its own Vault",
+        ]),
+        BrokenCase("a tenant's own Vault with a token outside its part of the platform's Vault, a CA file and a login",
+                   [.replace("tenantctl.yaml", "      secretIdFile: /etc/tenantctl/vault-secret-id\n", "      secretIdFile: /etc/tenantctl/vault-secret-id\n    tenantTokens: tenant-tokens\n"),
+                    .replace("tenants/acme.yaml", "spec:\n", "spec:\n  vault:\n    address: https://vault.acme.fr:8200\n    caFile: ca.pem\n    auth: {method: token}\n    token: vault:dns/ovh#application_key\n")], expected: [
+            "tenants/acme.yaml:8:13: spec.vault.caFile: a tenant manifest cannot name a CA file: a path from git would let a tenant probe the host's files or trust a CA of its choosing; the tenant's Vault must present a certificate the host's CAs trust (ask the platform team to add a private CA to the host)",
+            "tenants/acme.yaml:9:11: spec.vault.auth: a tenant's Vault is reached with the token 'token' names in the platform's Vault; there is no other login",
+            "tenants/acme.yaml:10:12: spec.vault.token: 'vault:dns/ovh#application_key' is not under vault:tenant-tokens/acme/: a tenant's token must be read from the part of the platform's Vault reserved for it (tenantctl.yaml, spec.vault.tenantTokens)",
         ]),
     ] + hostile
 }

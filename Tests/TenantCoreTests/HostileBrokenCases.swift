@@ -22,7 +22,7 @@ extension BrokenCases {
             "tenants/acme.yaml:16:13: spec.domains[0].host: '" + String(repeating: "a", count: 80) + "…' is not a valid hostname: it is longer than 253 characters",
         ]),
         BrokenCase("many errors in one file are capped", [.replace("tenants/acme.yaml", "  offer: pme\n", "  offer: pme\n" + (0..<60).map { "  typo\($0): x\n" }.joined())], expected:
-            (0..<50).map { "tenants/acme.yaml:\(7 + $0):3: spec.typo\($0): unknown key 'typo\($0)' in Tenant spec; expected one of: offer, controller, bundle, environments, domains, policy" }
+            (0..<50).map { "tenants/acme.yaml:\(7 + $0):3: spec.typo\($0): unknown key 'typo\($0)' in Tenant spec; expected one of: offer, controller, bundle, environments, domains, policy, vault" }
             + ["tenants/acme.yaml:57:3: … and 10 more problems in this file, not shown (fix the ones above first)"]),
         // Item 19: secrets in clear whatever their YAML type.
         BrokenCase("password in clear written as an integer", [.replace("tenants/acme.yaml", "admin-password: vault:tenants/acme#admin_password", "admin-password: 12345678")], expected: [

@@ -77,13 +77,17 @@ final class VaultSimFaultTests: XCTestCase {
         _ = try sim.curl("GET", "/v1/secret/data/app/db", token: "ten-minutes")
         _ = try sim.curl("LIST", "/v1/secret/metadata/app", token: "ten-minutes")
         _ = try sim.curl("GET", "/v1/secret/data/missing", token: "ten-minutes")
+        _ = try sim.curl("GET", "/v1/secret/data/app/db", token: "nobody-knows-me")
         let lines = sim.requestLog().filter { $0.contains(" /v1/") }
-        XCTAssertEqual(lines.count, 3, lines.joined(separator: "\n"))
-        XCTAssertTrue(lines[0].hasSuffix(" GET /v1/secret/data/app/db 200"), lines[0])
-        XCTAssertTrue(lines[1].hasSuffix(" LIST /v1/secret/metadata/app 200"), lines[1])
-        XCTAssertTrue(lines[2].hasSuffix(" GET /v1/secret/data/missing 404"), lines[2])
+        XCTAssertEqual(lines.count, 4, lines.joined(separator: "\n"))
+        // Whose token it was, by its display name: which credential reached which server.
+        XCTAssertTrue(lines[0].hasSuffix(" GET /v1/secret/data/app/db 200 token=token"), lines[0])
+        XCTAssertTrue(lines[1].hasSuffix(" LIST /v1/secret/metadata/app 200 token=token"), lines[1])
+        XCTAssertTrue(lines[2].hasSuffix(" GET /v1/secret/data/missing 404 token=token"), lines[2])
+        XCTAssertTrue(lines[3].hasSuffix(" GET /v1/secret/data/app/db 403 token=unknown"), lines[3])
         let whole = sim.requestLog().joined(separator: "\n")
         XCTAssertFalse(whole.contains("ten-minutes"))
+        XCTAssertFalse(whole.contains("nobody-knows-me"))
         XCTAssertFalse(whole.contains(sim.rootToken))
         XCTAssertFalse(whole.contains("hunter2-value"))
     }

@@ -60,7 +60,7 @@ final class VaultSimPolicyTests: XCTestCase {
         XCTAssertEqual(try sim.curl("GET", "/v1/secret/data/shop", namespace: "tenant-b/").data?["data"] as? [String: String], ["who": "b"])
         XCTAssertEqual(try sim.curl("GET", "/v1/secret/data/shop").status, 404, "the root namespace has its own data")
         let log = sim.requestLog().filter { $0.contains("/v1/secret/data/shop") }
-        XCTAssertTrue(log.first?.hasSuffix(" ns=tenant-a") ?? false, log.first ?? "")
+        XCTAssertTrue(log.first?.hasSuffix(" ns=tenant-a token=root") ?? false, log.first ?? "")
     }
 
     func testATokenBelongsToItsNamespace() throws {

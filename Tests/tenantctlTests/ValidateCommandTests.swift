@@ -33,7 +33,7 @@ final class ValidateCommandTests: CLITestCase {
 
     private static let brokenDiagnostics = [
         "offers/solocard.yaml:10:28: spec.environments.production.applications.wordpress.units: expected an integer, got a string ('two')",
-        "tenants/beta.yaml:6:3: spec.ofer: unknown key 'ofer' in Tenant spec (did you mean 'offer'?); expected one of: offer, controller, bundle, environments, domains, policy",
+        "tenants/beta.yaml:6:3: spec.ofer: unknown key 'ofer' in Tenant spec (did you mean 'offer'?); expected one of: offer, controller, bundle, environments, domains, policy, vault",
         "tenants/beta.yaml:6:3: spec.offer: missing required field 'offer' (the name of a file under offers/)",
         "tenants/solo.yaml:8:13: spec.domains[0].host: 'solo_shop.bibind.com' is not a valid hostname: it has a label 'solo_shop' that contains '_'; only lower case letters, digits and '-' are allowed",
     ]

@@ -29,9 +29,23 @@ public enum PlanComposer {
         plan.skipped = plan.skipped.filter { seen.insert($0.environment + "\u{0}" + $0.reason).inserted }
         let ownLimits = systems.reduce(into: Set<ChangeKind>()) { $0.formUnion($1.separatelyLimitedKinds) }
         let manual = Set(desired.environments.filter { $0.policy.sync == .manual }.map(\.id))
+        let pruning = Dictionary(desired.environments.map { ($0.id, Prune.Setting(prune: $0.policy.prune, tenant: $0.tenant)) },
+                                 uniquingKeysWith: { first, _ in first })
+        let describe: @Sendable (Change) -> String = { change in
+            systems.first { $0.system == change.address.system }?.describeRemoval(change) ?? "\(change.target) is not in git"
+        }
+        // The order matters. Targeting first: the limits count only the removals of the tenants
+        // a run acts on, and other tenants' withheld removals are not reported. Prune before the
+        // limits: a removal prune holds back is not a removal of this plan, so a tenant with
+        // prune off and much left behind never uses up the limit of the others, and a deleted
+        // tenant's model reads "prune is off" (what to change first) rather than "over the
+        // limit". Manual sync last: it marks the environments that still have changes.
         let policies: [any PlanPolicy] = [
             TenantTargeting(tenants: options.tenants),
+            Prune(environments: pruning, fleetDefault: options.pruneRemovedTenants, describe: describe),
             RemovalLimit(limit: options.maxRemovals, option: "--max-removals", counts: { !ownLimits.contains($0.kind) }),
+            RemovalLimit(limit: options.maxModelRemovals, option: "--max-model-removals", counts: { ownLimits.contains($0.kind) },
+                         reason: { count, limit, option in "\(count) models would be destroyed, more than \(option) \(limit)" }),
             ManualSync(manualEnvironments: manual),
         ]
         return policies.apply(to: plan)

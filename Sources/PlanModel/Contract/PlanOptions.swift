@@ -11,7 +11,8 @@ public struct PlanOptions: Sendable, Equatable {
     /// What tenantctl created, by system, then address → owner (the environment id): the only
     /// things a removal may ever touch.
     public var owned: [String: [String: String]]
-    /// Whether what belonged to tenants deleted from git may be removed (the fleet's default prune).
+    /// Whether what belonged to environments deleted from git may be removed (the fleet's default
+    /// prune): the ``Prune`` policy's rule for changes of environments no longer in git.
     public var pruneRemovedTenants: Bool
 
     public init(maxModelRemovals: Int = 0, maxRemovals: Int = 20, tenants: Set<String>? = nil,

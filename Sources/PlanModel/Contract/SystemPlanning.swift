@@ -10,10 +10,14 @@ public protocol SystemPlanning: Sendable {
     /// `--max-model-removals`), not counted against `--max-removals`.
     var separatelyLimitedKinds: Set<ChangeKind> { get }
     func plan(_ input: SystemPlanInput) -> SystemPlan
+    /// What one of its removals removes and why, in a person's words (`application legacy is
+    /// not in the manifests`): the policies that withhold it (prune) start their reason with it.
+    func describeRemoval(_ change: Change) -> String
 }
 
 extension SystemPlanning {
     public var separatelyLimitedKinds: Set<ChangeKind> { [] }
+    public func describeRemoval(_ change: Change) -> String { "\(change.target) is not in git" }
 }
 
 /// What a system's planner gets: the manifests, the whole observed world, the options, and the

@@ -1,6 +1,7 @@
 /// A rule applied to the changes the systems planned, before anyone sees them: targeting,
-/// removal limits, manual sync. Policies are pure and run in order, each on what the previous
-/// left, so a plan is always `policies(systems(desired, observed))`.
+/// prune, removal limits, manual sync (``PlanComposer`` runs them in that order and says why).
+/// Policies are pure and run in order, each on what the previous left, so a plan is always
+/// `policies(systems(desired, observed))`.
 public protocol PlanPolicy: Sendable {
     func apply(to plan: Plan) -> Plan
 }

@@ -10,11 +10,21 @@ public protocol SecretSource: Sendable {
     /// The value and, for a versioned source (Vault), the version it was read at: recorded with
     /// what was applied, so that a newer version is seen as a rotation.
     func versionedValue(for reference: VaultReference) async throws -> (value: String, version: Int?)
+    /// The same for one environment, whose tenant may name its own Vault: the reference is read
+    /// there, never in the platform's.
+    func versionedValue(for reference: VaultReference, in environment: DesiredEnvironment) async throws -> (value: String, version: Int?)
 }
 
 extension SecretSource {
     public func versionedValue(for reference: VaultReference) async throws -> (value: String, version: Int?) {
         (try await value(for: reference), nil)
+    }
+
+    public func versionedValue(for reference: VaultReference, in environment: DesiredEnvironment) async throws -> (value: String, version: Int?) {
+        guard environment.vault == nil else {
+            throw SecretError("tenant \(environment.tenant ?? environment.id) names its own Vault, which this secret source cannot read")
+        }
+        return try await versionedValue(for: reference)
     }
 }
 

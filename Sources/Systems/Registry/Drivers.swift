@@ -40,12 +40,14 @@ extension Systems {
     /// secret store is configured. Without `applying`, the drivers only observe.
     public static func drivers(_ settings: DriverSettings, applying: ApplySettings? = nil) -> [any SystemDriver] {
         let observer = Observer(juju: settings.juju, parallelism: settings.parallelism, journal: settings.journal)
+        // One set of stores for observing and applying: each tenant Vault's token read once.
+        let stores = settings.secretStore.map { SecretStores(platform: $0) }
         let executor = applying.map { applying in
             JujuExecutor(juju: settings.juju, desired: applying.desired, journal: settings.journal,
-                         secrets: settings.secretStore.map { StoreSecretSource(store: $0) } ?? NoSecretSource(), gate: applying.gate)
+                         secrets: stores.map { StoreSecretSource(stores: $0) } ?? NoSecretSource(), gate: applying.gate)
         }
         var drivers: [any SystemDriver] = [JujuDriver(observer: observer, executor: executor)]
-        if let store = settings.secretStore { drivers.append(VaultDriver(store: store, parallelism: settings.vaultParallelism)) }
+        if let stores { drivers.append(VaultDriver(stores: stores, parallelism: settings.vaultParallelism)) }
         return drivers
     }
 }

@@ -47,6 +47,9 @@ public struct DesiredEnvironment: Sendable, Codable, Equatable {
     /// Every Vault reference the environment's configuration uses, sorted.
     public var secrets: [String]
     public var labels: [String: String]
+    /// The tenant's own Vault, when it names one: every Vault reference of the environment is
+    /// read there. Nil: the platform's Vault.
+    public var vault: DesiredVault?
 
     public func application(named name: String) -> DesiredApplication? {
         applications.first { $0.name == name }

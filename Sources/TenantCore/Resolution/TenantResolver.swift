@@ -36,7 +36,33 @@ struct TenantResolver {
             }
         }
         attachDomains(to: &environments, declared: declared.map(\.name.value))
+        if let vault = tenant.vault, let desired = checkedVault(vault) {
+            for index in environments.indices { environments[index].vault = desired }
+        }
         return environments
+    }
+
+    /// The tenant's own Vault, once checked against the fleet: the platform's Vault must exist
+    /// (the token is read there), reserve a path for tenants' tokens, and the token must be in
+    /// this tenant's part of it.
+    private func checkedVault(_ vault: TenantVault) -> DesiredVault? {
+        guard let platform = fleet.vault else {
+            error("spec.vault", "a tenant's own Vault needs the platform's Vault, where its token is read, but \(Fleet.fileName) has no vault section",
+                  at: vault.location)
+            return nil
+        }
+        guard let prefix = platform.tenantTokens?.value else {
+            error("spec.vault.token", "\(Fleet.fileName) reserves no path for tenants' Vault tokens (spec.vault.tenantTokens), so no tenant may name its own Vault",
+                  at: vault.token.location)
+            return nil
+        }
+        let own = "\(prefix)/\(tenant.name.value)/"
+        guard vault.token.value.path.hasPrefix(own) else {
+            error("spec.vault.token", "'\(vault.token.value)' is not under vault:\(own): a tenant's token must be read from the part of the platform's Vault reserved for it (\(Fleet.fileName), spec.vault.tenantTokens)",
+                  at: vault.token.location)
+            return nil
+        }
+        return DesiredVault(address: vault.address.value, kvMount: vault.kvMount, namespace: vault.namespace, token: vault.token.value)
     }
 
     private func controller(for offer: Offer) -> Controller? {

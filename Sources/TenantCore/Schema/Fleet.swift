@@ -92,9 +92,13 @@ public struct VaultSettings: Sendable {
     public var caFile: String?
     public var authMethod: AuthMethod
     public var authSettings: [String: String]
+    /// The path under which tenants' Vault tokens live (`platform/tenants`): a tenant naming its
+    /// own Vault may only use a token under `<tenantTokens>/<tenant>/`. Nil: no tenant may.
+    public var tenantTokens: Located<String>?
 
     public init(address: Located<String>, kvMount: String, namespace: String?, caFile: String? = nil, authMethod: AuthMethod,
-                authSettings: [String: String]) {
+                authSettings: [String: String], tenantTokens: Located<String>? = nil) {
+        self.tenantTokens = tenantTokens
         self.address = address
         self.kvMount = kvMount
         self.namespace = namespace

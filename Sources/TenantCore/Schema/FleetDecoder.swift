@@ -154,7 +154,7 @@ enum FleetDecoder {
     }
 
     private static func decodeVault(_ field: Field) -> VaultSettings? {
-        guard let map = field.mapping(allowed: ["address", "kvMount", "namespace", "caFile", "auth"], context: "vault") else { return nil }
+        guard let map = field.mapping(allowed: ["address", "kvMount", "namespace", "caFile", "auth", "tenantTokens"], context: "vault") else { return nil }
         let addressField = map.required("address", expected: "the Vault URL")
         let address = addressField?.string()
         if let address, !(address.value.hasPrefix("https://") || address.value.hasPrefix("http://")) {
@@ -169,6 +169,12 @@ enum FleetDecoder {
         }
         let namespace = map.optional("namespace")?.nonEmptyString()?.value
         let caFile = map.optional("caFile")?.nonEmptyString()?.value
+        let tenantTokensField = map.optional("tenantTokens")
+        var tenantTokens = tenantTokensField?.nonEmptyString()
+        if let prefix = tenantTokens, !VaultReference.isMountPath(prefix.value) {
+            tenantTokensField?.error("'\(prefix.value)' is not a Vault path; use letters, digits, '-', '_', '.' and '/', without '..' or a '/' at either end")
+            tenantTokens = nil
+        }
         var method = VaultSettings.AuthMethod.token
         var settings: [String: String] = [:]
         if let authField = map.required("auth", expected: "how tenantctl logs in to Vault") {
@@ -192,6 +198,7 @@ enum FleetDecoder {
             }
         }
         guard let address else { return nil }
-        return VaultSettings(address: address, kvMount: mount, namespace: namespace, caFile: caFile, authMethod: method, authSettings: settings)
+        return VaultSettings(address: address, kvMount: mount, namespace: namespace, caFile: caFile, authMethod: method, authSettings: settings,
+                             tenantTokens: tenantTokens)
     }
 }

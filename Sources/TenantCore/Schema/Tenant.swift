@@ -10,6 +10,8 @@ public struct Tenant: Sendable {
     public var environments: [TenantEnvironment]?
     public var domains: [Domain]
     public var policy: PolicySpecification
+    /// The tenant's own Vault, if it names one.
+    public var vault: TenantVault?
 
     /// The policy as written; fields left out inherit the fleet defaults.
     public struct PolicySpecification: Sendable {
@@ -52,7 +54,7 @@ enum TenantDecoder {
     static func decode(_ root: Field, expectedName: String) -> Tenant? {
         guard let envelope = ManifestEnvelope.decode(root, kind: "Tenant", expectedName: expectedName),
               let spec = envelope.spec?.mapping(
-                allowed: ["offer", "controller", "bundle", "environments", "domains", "policy"], context: "Tenant spec")
+                allowed: ["offer", "controller", "bundle", "environments", "domains", "policy", "vault"], context: "Tenant spec")
         else { return nil }
         let offer = spec.required("offer", expected: "the name of a file under offers/")?.string()
         var environments: [TenantEnvironment]?
@@ -62,12 +64,13 @@ enum TenantDecoder {
         }
         let domains = spec.optional("domains")?.sequence()?.enumerated().compactMap { decodeDomain($0.element, index: $0.offset) } ?? []
         let policy = spec.optional("policy").flatMap(PolicySpec.decode)
+        let vault = spec.optional("vault").flatMap(TenantVaultDecoder.decode)
         guard let offer else { return nil }
         return Tenant(name: envelope.name, file: root.file, labels: envelope.labels, offer: offer,
                       controller: spec.optional("controller")?.string(),
                       bundle: spec.optional("bundle")?.string(),
                       environments: environments, domains: domains,
-                      policy: .init(sync: policy?.sync, prune: policy?.prune))
+                      policy: .init(sync: policy?.sync, prune: policy?.prune), vault: vault)
     }
 
     private static func decodeEnvironment(name: Located<String>, field: Field) -> TenantEnvironment? {

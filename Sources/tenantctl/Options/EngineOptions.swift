@@ -40,7 +40,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Secret values for Vault references, instead of Vault: a YAML map of '<path>#<key>' to value, readable by you only (CI plans, the demo). Default: $TENANTCTL_SECRETS_FILE.", valueName: "file"))
     var secretsFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Vault requests in flight at once (metadata reads while observing).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Vault requests in flight at once, per Vault (metadata reads while observing; tenants' own Vaults side by side).", valueName: "n"))
     var vaultParallelism: Int = 16
 
     @Option(name: .long, help: ArgumentHelp("Seconds one Vault request may take (each attempt; 429 and 5xx are retried).", valueName: "seconds"))

@@ -15,7 +15,7 @@ struct Arguments {
           --port-file FILE    write the port there once listening
           --config FILE       JSON seed: mounts, namespaces, policies, tokens, approles, secrets (see SimConfig.swift)
           --root-token TOKEN  the root token, also the admin API's key (default: root)
-          --log FILE          append one line per request: time, method, path, status (never tokens or values)
+          --log FILE          append one line per request: time, method, path, status, token=<display name> (never tokens or values)
         """
 
     static func parse(_ arguments: [String]) throws -> Arguments {

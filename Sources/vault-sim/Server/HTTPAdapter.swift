@@ -44,7 +44,11 @@ struct HTTPAdapter: Sendable {
         } else {
             response = .notFound
         }
-        log?.record(method: method, path: path, status: response.status, namespace: namespace, at: Date())
+        if let log {
+            var tokenName: String?
+            if let token { tokenName = await vault.displayName(ofToken: token) ?? "unknown" }
+            log.record(method: method, path: path, status: response.status, namespace: namespace, tokenName: tokenName, at: Date())
+        }
         return Self.render(response, head: method == "HEAD")
     }
 

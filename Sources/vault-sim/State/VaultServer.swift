@@ -26,6 +26,11 @@ actor VaultServer {
 
     func addToken(_ token: SimToken) { tokens[token.id] = token }
 
+    /// How the request log names a token: its display name, never the token.
+    func displayName(ofToken id: String) -> String? {
+        tokens[id].map { $0.displayName.replacingOccurrences(of: " ", with: "_") }
+    }
+
     func addNamespace(_ path: String, mounts: [String] = ["secret"]) {
         let name = NamespaceState.normalize(path)
         if namespaces[name] == nil { namespaces[name] = NamespaceState(mounts: mounts) }

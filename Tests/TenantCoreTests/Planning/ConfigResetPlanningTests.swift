@@ -32,7 +32,8 @@ final class ConfigResetPlanningTests: XCTestCase {
         let result = plan(prune: false)
         XCTAssertEqual(result.changes, [])
         XCTAssertEqual(result.withheld.map(\.kind), [.resetConfig])
-        XCTAssertEqual(result.withheld.first?.reason, "option(s) cache-size, debug set in Juju but not in git; prune is off")
+        XCTAssertEqual(result.withheld.first?.reason,
+                       "option(s) cache-size, debug set in Juju but not in git; prune is off (set policy.prune: true in tenant acme, or defaults.policy.prune: true in tenantctl.yaml for tenants that set none)")
         XCTAssertTrue(result.hasDifferences)
     }
 }

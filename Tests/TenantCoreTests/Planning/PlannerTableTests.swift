@@ -112,7 +112,11 @@ final class PlannerTableTests: XCTestCase {
         let before = F.environment(kind: .iaas, applications: [F.application("magento", units: 4)])
         let withoutPrune = plan(F.environment(kind: .iaas, applications: [F.application("magento", units: 2)]), .present(converged(before)))
         XCTAssertEqual(withoutPrune.changes, [])
-        XCTAssertEqual(withoutPrune.withheld.map(\.kind), [.removeUnit])
+        // One withheld removal per unit, as the removal limit counts them (a single entry for the
+        // application before prune became a policy).
+        XCTAssertEqual(withoutPrune.withheld.map(\.target), ["magento/2", "magento/3"])
+        XCTAssertEqual(withoutPrune.withheld.first?.reason,
+                       "unit magento/2 is beyond the desired 2 of magento; prune is off (set policy.prune: true in tenant acme, or defaults.policy.prune: true in tenantctl.yaml for tenants that set none)")
         let withPrune = plan(F.environment(kind: .iaas, applications: [F.application("magento", units: 2)], prune: true), .present(converged(before)))
         XCTAssertEqual(withPrune.changes.filter { $0.kind == .removeUnit }.map(\.target), ["magento/2", "magento/3"], "newest units go first")
         let k8sBefore = F.environment(applications: [F.application("magento", units: 4)])
@@ -181,7 +185,7 @@ final class PlannerTableTests: XCTestCase {
         XCTAssertEqual(keep.withheld, [WithheldChange(environment: "acme/production",
                                                         address: ChangeAddress(system: "juju", scope: "ctl/acme-production", resource: "application/legacy"),
                                                         kind: .removeApplication, target: "legacy",
-                                                        reason: "application legacy is not in the manifests; prune is off")])
+                                                        reason: "application legacy is not in the manifests; prune is off (set policy.prune: true in tenant acme, or defaults.policy.prune: true in tenantctl.yaml for tenants that set none)")])
         let prune = plan(F.environment(applications: [F.application("magento")], prune: true), .present(model))
         XCTAssertEqual(prune.changes.map(\.id), ["juju.remove-application juju:ctl/acme-production/application/legacy"])
     }

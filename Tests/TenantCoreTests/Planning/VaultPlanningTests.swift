@@ -93,4 +93,36 @@ final class VaultPlanningTests: XCTestCase {
                        ["application magento, option admin-password: vault:tenants/acme/db#password: tenants/acme/db has no key 'password' in the secrets file s.yaml"])
         XCTAssertEqual(result.changes, [])
     }
+
+    /// A tenant naming its own Vault: its secrets are checked there, under scopes of their own
+    /// (`vault:tenant@acme/…`) that never meet the platform's even for the same path; its Vault
+    /// out of reach (or not observed) holds back that tenant only.
+    func testATenantsOwnVaultIsAScopeOfItsOwn() throws {
+        let ownVault = DesiredVault(address: "https://vault.acme.fr:8200", kvMount: "kv", namespace: nil,
+                                    token: VaultReference(path: "tenant-tokens/acme/vault", key: "token"))
+        var acme = shop
+        acme.vault = ownVault
+        let bravo = F.environment("bravo/production", applications: [F.application("magento", config: ["admin-password": .secret(reference)])])
+        var observation = vault(.present(SecretMetadata(currentVersion: 7)))
+        observation.tenantVaults = ["acme": VaultObservation(mount: "kv", paths: [reference.path: .present(SecretMetadata(currentVersion: 2))],
+                                                             source: "tenant acme's Vault at https://vault.acme.fr:8200")]
+        let result = plan([acme, bravo], juju: absent, vault: observation)
+        let checks = result.changes.filter { $0.kind == .vaultCheck }
+        XCTAssertEqual(checks.map(\.id), ["vault.check vault:tenant@acme/kv/tenants/acme/db", "vault.check vault:secret/tenants/acme/db"])
+        XCTAssertEqual(checks.map(\.environment), ["acme/production", "bravo/production"])
+        XCTAssertEqual(checks[0].reasons.first?.desired, "Vault https://vault.acme.fr:8200, mount kv: kv/tenants/acme/db version 2")
+        XCTAssertEqual(checks[0].parameters["vault.address"], .string("https://vault.acme.fr:8200"))
+        XCTAssertEqual(checks[0].parameters["vault.token"], .string("vault:tenant-tokens/acme/vault#token"), "a reference, never the token")
+        XCTAssertNil(checks[1].parameters["vault.address"])
+        XCTAssertEqual(observation.currentVersion(of: reference.path, for: acme), 2)
+        XCTAssertEqual(observation.currentVersion(of: reference.path, for: bravo), 7)
+
+        observation.tenantVaults?["acme"]?.unavailable = "Vault is sealed"
+        let sealed = plan([acme, bravo], juju: absent, vault: observation)
+        XCTAssertEqual(sealed.skipped, [SkippedEnvironment(environment: "acme/production",
+                                                           reason: "tenant acme's Vault at https://vault.acme.fr:8200 cannot be read: Vault is sealed")])
+        XCTAssertEqual(Set(sealed.changes.map(\.environment)), ["bravo/production"])
+        observation.tenantVaults = nil
+        XCTAssertEqual(plan([acme, bravo], juju: absent, vault: observation).skipped.map(\.reason), ["tenant acme's own Vault was not observed"])
+    }
 }

@@ -66,9 +66,12 @@ extension JujuSystem {
 
     public func describeWithheld(_ withheld: WithheldChange) -> DriftDescription {
         let (noun, name) = JujuDrift.subject(withheld.kind, target: withheld.target, field: "")
+        // A scale-down withheld (k8s) is an application in git with more units than it should
+        // have, not something git lacks.
+        let (field, what) = withheld.kind == .scale ? ("surplus units", "more units in Juju than in git") : ("present", "in Juju but not in git")
         return DriftDescription(subject: name.isEmpty ? noun : "\(noun) \(name)",
                                 address: JujuDrift.address(withheld.controller, withheld.model, noun, name),
-                                field: "present", cause: "in Juju but not in git; \(withheld.kind.rawValue) withheld: \(withheld.reason)",
+                                field: field, cause: "\(what); \(withheld.kind.rawValue) withheld: \(withheld.reason)",
                                 place: ["controller": withheld.controller, "model": withheld.model])
     }
 }

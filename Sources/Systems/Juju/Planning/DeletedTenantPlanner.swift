@@ -2,9 +2,11 @@ import PlanModel
 import TenantCore
 
 /// Models that tenantctl created for environments that no longer exist in git (a tenant deleted,
-/// an environment dropped): destroyed only with prune and within --max-model-removals.
+/// an environment dropped): each is planned as a `juju.destroy-model`; the policies destroy it
+/// only with the fleet's default prune (``Prune``) and within --max-model-removals
+/// (``RemovalLimit``).
 enum DeletedTenantPlanner {
-    static func plan(desired: DesiredState, observed: ObservedState, options: PlanOptions) -> (changes: [Change], withheld: [WithheldChange]) {
+    static func plan(desired: DesiredState, observed: ObservedState, options: PlanOptions) -> [Change] {
         let desiredModels = Set(desired.environments.map { ObservedState.key(controller: $0.controller, model: $0.model) })
         let owned = options.owned[JujuPlanner.systemName] ?? [:]
         var candidates: [(key: String, controller: String, model: String, owner: String)] = []
@@ -18,27 +20,11 @@ enum DeletedTenantPlanner {
                 candidates.append((key, controllerName, model, owner))
             }
         }
-        var changes: [Change] = []
-        var withheld: [WithheldChange] = []
-        for candidate in candidates {
-            let address = JujuKinds.address(controller: candidate.controller, model: candidate.model, kind: .destroyModel, target: candidate.model)
-            let reason: String?
-            if !options.pruneRemovedTenants {
-                reason = "environment \(candidate.owner) is no longer in git; prune is off in the fleet defaults"
-            } else if candidates.count > options.maxModelRemovals {
-                reason = "\(candidates.count) models would be destroyed, more than --max-model-removals \(options.maxModelRemovals)"
-            } else {
-                reason = nil
-            }
-            if let reason {
-                withheld.append(WithheldChange(environment: candidate.owner, address: address, kind: .destroyModel, target: candidate.model, reason: reason))
-                continue
-            }
-            changes.append(Change(
-                address: address, kind: .destroyModel, effect: .delete,
-                tenant: candidate.owner.split(separator: "/").first.map(String.init), environment: candidate.owner,
-                target: "model", reasons: [Reason(field: "model", desired: nil, observed: candidate.model)], dependsOn: []))
+        return candidates.map { candidate in
+            Change(address: JujuKinds.address(controller: candidate.controller, model: candidate.model, kind: .destroyModel, target: candidate.model),
+                   kind: .destroyModel, effect: .delete,
+                   tenant: candidate.owner.split(separator: "/").first.map(String.init), environment: candidate.owner,
+                   target: "model", reasons: [Reason(field: "model", desired: nil, observed: candidate.model)], dependsOn: [])
         }
-        return (changes, withheld)
     }
 }

@@ -3,12 +3,16 @@ import TenantCore
 
 /// Plans one environment: its model, machines, applications and relations, in dependency order
 /// model → machines → deploy → refresh/scale/config/expose/integrate/removals → wait.
+///
+/// Removals (what left git, a scale-down, options git does not declare) are always planned; the
+/// ``Prune`` policy withholds them where prune is off.
 struct EnvironmentPlanner {
     enum Outcome { case planned, skipped(String) }
 
     let environment: DesiredEnvironment
     private(set) var actions: [Change] = []
-    private(set) var withheld: [WithheldChange] = []
+    /// Ids of the removals among `actions`.
+    private var removals: Set<String> = []
 
     /// The current version of a secret path, where a versioned source (Vault) was observed.
     let secretVersion: @Sendable (String) -> Int?
@@ -90,7 +94,11 @@ struct EnvironmentPlanner {
         changes += planSurplusMachines(model, deploying: missing, after: stage)
         let waitFor = missing.map(\.name) + changed
         if !waitFor.isEmpty {
-            addWait(for: waitFor, after: changes.isEmpty ? stage : changes)
+            // Prune may withhold every removal; a gate left waiting only for withheld changes
+            // goes with them (``Plan/withholding(_:reason:)``), so when applications are being
+            // deployed the gate also names the deploy it must still wait for.
+            let onlyRemovals = !changes.isEmpty && changes.allSatisfy(removals.contains)
+            addWait(for: waitFor, after: changes.isEmpty ? stage : (onlyRemovals && !missing.isEmpty ? stage + changes : changes))
         }
     }
 
@@ -141,11 +149,7 @@ struct EnvironmentPlanner {
                         after: stage)]
         }
         guard desired < have else { return [] }
-        // Fewer units means removing some: only with prune.
-        guard environment.policy.prune else {
-            withhold(.removeUnit, target: name, reason: "\(have - desired) unit(s) of \(name) beyond the desired \(desired); prune is off")
-            return []
-        }
+        // Fewer units means removing some: removals, which prune may withhold.
         if kind == .k8s {
             // Scaling down removes units: a removal, counted and limited as one.
             return [add(.scale, target: name, reasons: [reason], effect: .delete,
@@ -166,11 +170,14 @@ struct EnvironmentPlanner {
                 // Compared by reference and version: the value stays in Vault.
                 let applied = current.appliedSecrets[key].map(AppliedSecret.init(recorded:))
                 let version = secretVersion(reference.path)
-                if applied?.reference != reference.description {
-                    reasons.append(Reason(field: "config.\(key)", desired: reference.description, observed: applied?.reference ?? "(not set by tenantctl)"))
+                // The reference and, for a tenant's own Vault, that Vault: moving to another
+                // Vault is a change even when the versions happen to match.
+                let identity = environment.secretIdentity(reference)
+                if applied?.reference != identity {
+                    reasons.append(Reason(field: "config.\(key)", desired: identity, observed: applied?.reference ?? "(not set by tenantctl)"))
                 } else if let version, let appliedVersion = applied?.version, appliedVersion != version {
                     // Rotated in Vault since it was applied: the new version goes to Juju.
-                    reasons.append(Reason(field: "config.\(key)", desired: "\(reference) version \(version)", observed: "\(reference) version \(appliedVersion)"))
+                    reasons.append(Reason(field: "config.\(key)", desired: "\(identity) version \(version)", observed: "\(identity) version \(appliedVersion)"))
                 } else if let digest = current.appliedDigests?[key] {
                     // Same reference applied; is the value still the one applied? Compared as keyed
                     // digests, never as values (the observer digests what Juju reports).
@@ -192,15 +199,10 @@ struct EnvironmentPlanner {
 
     /// Options Juju lists that git does not declare: export-bundle lists only options that differ
     /// from the charm's defaults, so someone set each of them (by hand, or through a manifest
-    /// that no longer says so). Back to the defaults with prune; reported otherwise.
+    /// that no longer says so). Back to the defaults (a removal: prune decides).
     private mutating func planConfigReset(_ desired: DesiredApplication, current: ObservedApplication, after stage: [String]) -> String? {
         let extra = current.config.keys.filter { desired.config[$0] == nil }.sorted()
         guard !extra.isEmpty else { return nil }
-        guard environment.policy.prune else {
-            withhold(.resetConfig, target: desired.name,
-                     reason: "option(s) \(extra.joined(separator: ", ")) set in Juju but not in git; prune is off")
-            return nil
-        }
         let reasons = extra.map { Reason(field: "config.\($0)", desired: "(charm default)", observed: current.config[$0]?.description) }
         return add(.resetConfig, target: desired.name, reasons: reasons, parameters: ["keys": .strings(extra)], after: stage)
     }
@@ -226,19 +228,15 @@ struct EnvironmentPlanner {
         return ids
     }
 
-    /// Applications and relations that exist but are not desired: removed only with prune.
+    /// Applications and relations that exist but are not desired: removals.
     private mutating func planRemovals(_ model: ObservedModel, after stage: [String]) -> [String] {
         var ids: [String] = []
         let desiredNames = Set(environment.applications.map(\.name))
         let extra = model.applications.keys.filter { !desiredNames.contains($0) }.sorted()
         for name in extra {
-            if environment.policy.prune {
-                ids.append(add(.removeApplication, target: name,
-                               reasons: [Reason(field: "applications.\(name)", desired: nil, observed: model.applications[name]!.charm)],
-                               after: stage))
-            } else {
-                withhold(.removeApplication, target: name, reason: "application \(name) is not in the manifests; prune is off")
-            }
+            ids.append(add(.removeApplication, target: name,
+                           reasons: [Reason(field: "applications.\(name)", desired: nil, observed: model.applications[name]!.charm)],
+                           after: stage))
         }
         let desiredPairs = environment.relations.filter { $0.count == 2 }.map { ($0.map(RelationEndpoint.init)) }
         // Status lists each relation once per side; group unwanted sides by application pair and
@@ -260,23 +258,19 @@ struct EnvironmentPlanner {
             let named = (first.count >= second.count ? first : second).sorted { $0.endpoint < $1.endpoint }
             for relation in named {
                 let key = "\(relation.application):\(relation.endpoint) \(relation.remoteApplication)"
-                if environment.policy.prune {
-                    ids.append(add(.removeRelation, target: key,
-                                   reasons: [Reason(field: "relations", desired: nil, observed: "\(relation.application):\(relation.endpoint) <-> \(relation.remoteApplication)")],
-                                   parameters: ["endpoints": .strings(["\(relation.application):\(relation.endpoint)", relation.remoteApplication])],
-                                   after: stage))
-                } else {
-                    withhold(.removeRelation, target: key, reason: "relation \(key) is not in the bundle; prune is off")
-                }
+                ids.append(add(.removeRelation, target: key,
+                               reasons: [Reason(field: "relations", desired: nil, observed: "\(relation.application):\(relation.endpoint) <-> \(relation.remoteApplication)")],
+                               parameters: ["endpoints": .strings(["\(relation.application):\(relation.endpoint)", relation.remoteApplication])],
+                               after: stage))
             }
         }
         return ids
     }
 
     /// Machines that host no unit and no container and that no machine group claims: a cost
-    /// leak (a hand-made machine, a group made smaller, a duplicate from a race). Removed only
-    /// with prune; machines a bundle being deployed maps onto (`to: 0` with
-    /// `--map-machines=existing`) are left for that deploy.
+    /// leak (a hand-made machine, a group made smaller, a duplicate from a race). Removals;
+    /// machines a bundle being deployed maps onto (`to: 0` with `--map-machines=existing`) are
+    /// left for that deploy.
     private mutating func planSurplusMachines(_ model: ObservedModel, deploying: [DesiredApplication], after stage: [String]) -> [String] {
         guard model.kind == .iaas else { return [] }
         let hosts = Set(model.applications.values.flatMap(\.units).compactMap { $0.machine.map(MachinePlacement.host) })
@@ -288,15 +282,9 @@ struct EnvironmentPlanner {
         var ids: [String] = []
         for machine in surplus.sorted(by: { MachinePlacement.order($0.id, $1.id) }) {
             let described = [machine.constraints, machine.base].compactMap { $0 }.joined(separator: " ")
-            if environment.policy.prune {
-                ids.append(add(.removeMachine, target: machine.id,
-                               reasons: [Reason(field: "machines.\(machine.id)", desired: nil,
-                                                observed: described.isEmpty ? "no unit" : "\(described), no unit")],
-                               after: stage))
-            } else {
-                withhold(.removeMachine, target: machine.id,
-                         reason: "machine \(machine.id) hosts no unit and no machine group claims it; prune is off")
-            }
+            ids.append(add(.removeMachine, target: machine.id,
+                           reasons: [Reason(field: "machines.\(machine.id)", desired: nil, observed: described.isEmpty ? "no unit" : "\(described), no unit")],
+                           after: stage))
         }
         return ids
     }
@@ -316,13 +304,8 @@ struct EnvironmentPlanner {
                             kind: kind, effect: effect ?? JujuKinds.effect(of: kind), tenant: environment.tenant, environment: environment.id,
                             target: target, reasons: reasons, dependsOn: dependencies, parameters: parameters)
         actions.append(change)
+        if change.effect == .delete { removals.insert(change.id) }
         return change.id
-    }
-
-    private mutating func withhold(_ kind: ChangeKind, target: String, reason: String) {
-        withheld.append(WithheldChange(environment: environment.id,
-                                       address: JujuKinds.address(controller: environment.controller, model: environment.model, kind: kind, target: target),
-                                       kind: kind, target: target, reason: reason))
     }
 
     private func describe(_ application: DesiredApplication) -> String {

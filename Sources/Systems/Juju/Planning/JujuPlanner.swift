@@ -27,20 +27,36 @@ public struct JujuPlanner: SystemPlanning {
         var result = SystemPlan()
         for environment in environments {
             let world = input.observed
-            var planner = EnvironmentPlanner(environment: environment, secretVersion: { world.currentSecretVersion(of: $0) })
+            var planner = EnvironmentPlanner(environment: environment, secretVersion: { world.currentSecretVersion(of: $0, for: environment) })
             switch planner.plan(observed: observed) {
             case let .skipped(reason):
                 result.skipped.append(SkippedEnvironment(environment: environment.id, reason: reason))
             case .planned:
                 result.changes += Self.inSequence(planner.actions).map { Self.namingSecrets($0, environment) }
-                result.withheld += planner.withheld
             }
         }
         // Models of environments gone from git: all of them, or those of the tenants named.
-        let removals = DeletedTenantPlanner.plan(desired: input.desired, observed: observed, options: input.options)
-        result.changes += removals.changes
-        result.withheld += removals.withheld
+        result.changes += DeletedTenantPlanner.plan(desired: input.desired, observed: observed, options: input.options)
         return result
+    }
+
+    /// Why a removal is planned, for the reason prune or a limit gives when it withholds it.
+    public func describeRemoval(_ change: Change) -> String {
+        let units = change.reasons.first { $0.field == "units" }
+        switch change.kind {
+        case .removeApplication: return "application \(change.target) is not in the manifests"
+        case .removeRelation: return "relation \(change.target) is not in the bundle"
+        case .removeMachine: return "machine \(change.target) hosts no unit and no machine group claims it"
+        case .destroyModel: return "environment \(change.environment) is no longer in git"
+        case .resetConfig:
+            return "option(s) \(change.parameters["keys"]?.description.replacingOccurrences(of: ",", with: ", ") ?? "") set in Juju but not in git"
+        case .removeUnit:
+            return "unit \(change.target) is beyond the desired \(units?.desired ?? "?") of \(change.parameters["application"]?.description ?? "its application")"
+        case .scale:
+            let surplus = (Int(units?.observed ?? "") ?? 0) - (Int(units?.desired ?? "") ?? 0)
+            return "\(surplus) unit(s) of \(change.target) beyond the desired \(units?.desired ?? "?")"
+        default: return "\(change.kind) \(change.target) is not in git"
+        }
     }
 
     /// A change that hands secrets to Juju names their references (`parameters.secrets`), so that

@@ -11,12 +11,18 @@ public protocol SecretStore: Sendable {
     var versioned: Bool { get }
     /// What messages call it: `Vault`, `the secrets file s.yaml`.
     var sourceName: String { get }
+    /// The URL it is reached at, for a store over HTTP.
+    var address: String? { get }
     /// Why the store cannot be read at all right now (sealed, unreachable, login refused), else nil.
     func availability() async -> String?
     /// A path's metadata; never its values.
     func metadata(of path: String) async -> SecretPathState
     /// The value behind a reference, and its version.
     func read(_ reference: VaultReference) async throws -> (value: String, version: Int?)
+}
+
+extension SecretStore {
+    public var address: String? { nil }
 }
 
 /// A secrets file as a store: `<path>#<key>` → value, without versions.
@@ -43,21 +49,29 @@ public struct FileSecretStore: SecretStore {
     }
 }
 
-/// The store as the Juju executor's secret source: values read at the last moment, with their
-/// version.
+/// The stores as the Juju executor's secret source: values read at the last moment, with their
+/// version, from the Vault of the environment (its tenant's own, or the platform's).
 public struct StoreSecretSource: SecretSource {
-    public let store: any SecretStore
+    public let stores: SecretStores
 
     public init(store: any SecretStore) {
-        self.store = store
+        self.stores = SecretStores(platform: store)
+    }
+
+    public init(stores: SecretStores) {
+        self.stores = stores
     }
 
     public func value(for reference: VaultReference) async throws -> String {
-        try await store.read(reference).value
+        try await stores.platform.read(reference).value
     }
 
     public func versionedValue(for reference: VaultReference) async throws -> (value: String, version: Int?) {
-        try await store.read(reference)
+        try await stores.platform.read(reference)
+    }
+
+    public func versionedValue(for reference: VaultReference, in environment: DesiredEnvironment) async throws -> (value: String, version: Int?) {
+        try await stores.store(for: environment.vault, tenant: environment.tenant).get().read(reference)
     }
 }
 

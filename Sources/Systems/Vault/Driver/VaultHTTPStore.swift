@@ -10,15 +10,22 @@ import VaultPlanning
 /// AppRole login when it expires; 403 (not allowed) and 404 (not there) are told apart.
 public struct VaultHTTPStore: SecretStore {
     public let settings: VaultConnection
+    /// The client's settings (timeouts, proxies, CA file): a tenant's Vault takes the same ones,
+    /// but the CA file.
+    public let configuration: HTTPClientConfiguration
+    /// What messages call it.
+    private let name: String
     private let client: HTTPClient
     /// Without retries: a sealed Vault answers 503 to everything, and that is the answer.
     private let probe: HTTPClient
     private let session: VaultSession
 
-    public init(settings: VaultConnection, configuration: HTTPClientConfiguration = HTTPClientConfiguration()) {
+    public init(settings: VaultConnection, configuration: HTTPClientConfiguration = HTTPClientConfiguration(), name: String? = nil) {
         var configuration = configuration
         configuration.caBundlePath = settings.caFile ?? configuration.caBundlePath
         self.settings = settings
+        self.configuration = configuration
+        self.name = name ?? "Vault at \(settings.address.absoluteString)"
         self.client = HTTPClient(configuration: configuration)
         var once = configuration
         once.retry = .never
@@ -28,7 +35,8 @@ public struct VaultHTTPStore: SecretStore {
 
     public var mount: String { settings.mount }
     public var versioned: Bool { true }
-    public var sourceName: String { "Vault at \(settings.address.absoluteString)" }
+    public var sourceName: String { name }
+    public var address: String? { settings.address.absoluteString }
 
     public func availability() async -> String? {
         do {

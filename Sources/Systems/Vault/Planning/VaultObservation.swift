@@ -1,4 +1,5 @@
 import PlanModel
+import TenantCore
 
 /// What tenantctl saw of Vault: the KV v2 **metadata** of every secret path the manifests
 /// reference (versions, deleted or destroyed), never a value.
@@ -14,6 +15,9 @@ public struct VaultObservation: SystemObservation, Codable, Equatable, SecretVer
     public var versioned: Bool
     /// What messages call the source: `Vault`, or `the secrets file s.yaml`.
     public var source: String
+    /// The Vaults of tenants that name their own, by tenant: each observed on its own (one down
+    /// holds back only its tenant). Nil when no tenant names one.
+    public var tenantVaults: [String: VaultObservation]?
 
     public init(mount: String, unavailable: String? = nil, paths: [String: SecretPathState] = [:], versioned: Bool = true,
                 source: String = "Vault") {
@@ -24,9 +28,16 @@ public struct VaultObservation: SystemObservation, Codable, Equatable, SecretVer
         self.versioned = versioned
     }
 
-    public func currentVersion(of path: String) -> Int? {
-        guard versioned, case let .present(metadata)? = paths[path] else { return nil }
+    public func currentVersion(of path: String, for environment: DesiredEnvironment) -> Int? {
+        guard let scope = scope(for: environment), scope.versioned, case let .present(metadata)? = scope.paths[path] else { return nil }
         return metadata.currentVersion
+    }
+
+    /// Where `environment`'s secrets were observed: its tenant's Vault when it names one (nil
+    /// when that was not observed), else this one.
+    public func scope(for environment: DesiredEnvironment) -> VaultObservation? {
+        guard environment.vault != nil else { return self }
+        return environment.tenant.flatMap { tenantVaults?[$0] }
     }
 }
 

@@ -213,7 +213,7 @@ public struct JujuExecutor: Sendable {
         var resolved = ResolvedSecrets()
         resolved.uses = SecretUses.of(environment: environment, applications: applications, keys: keys)
         for use in resolved.uses {
-            let (value, version) = try await secrets.versionedValue(for: use.reference)
+            let (value, version) = try await secrets.versionedValue(for: use.reference, in: environment)
             redactor.register(value)
             resolved.values[use.application, default: [:]][use.key] = value
             if let version { resolved.versions[use.application, default: [:]][use.key] = version }
@@ -226,9 +226,12 @@ public struct JujuExecutor: Sendable {
     private func recordSecrets(_ uses: [SecretUse], action: Change, values: [String: [String: String]] = [:],
                                versions: [String: [String: Int]] = [:]) throws {
         let digestKey = values.isEmpty ? nil : try journal?.secretDigestKey(create: true)
+        let environment = desired.environments.first { $0.id == action.environment }
         for use in uses {
-            // With the version it was read at, when the source has versions (rotation is seen by it).
-            let applied = AppliedSecret(reference: use.reference.description, version: versions[use.application]?[use.key]).recorded
+            // With the version it was read at, when the source has versions (rotation is seen by
+            // it), and the tenant's own Vault when it names one (as the planner compares it).
+            let identity = environment?.secretIdentity(use.reference) ?? use.reference.description
+            let applied = AppliedSecret(reference: identity, version: versions[use.application]?[use.key]).recorded
             if let digestKey, let value = values[use.application]?[use.key] {
                 try journal?.recordAppliedSecretDigest(controller: action.controller, model: action.model, application: use.application,
                                                        key: use.key, reference: applied,
