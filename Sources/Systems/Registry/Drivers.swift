@@ -1,3 +1,4 @@
+import DNSDriver
 import JujuDriver
 import PlanModel
 import Reconciler
@@ -13,8 +14,15 @@ public struct DriverSettings: Sendable {
     /// Where secrets are read (Vault, or a secrets file), if anywhere.
     public var secretStore: (any SecretStore)?
     public var vaultParallelism: Int
+    /// Provider name → endpoint overriding `tenantctl.yaml`'s (`--dns-endpoint`).
+    public var dnsEndpoints: [String: String]
+    /// One DNS provider call's time limit.
+    public var dnsTimeout: Duration
 
-    public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int) {
+    public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int,
+                dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30)) {
+        self.dnsEndpoints = dnsEndpoints
+        self.dnsTimeout = dnsTimeout
         self.juju = juju
         self.parallelism = parallelism
         self.journal = journal
@@ -36,8 +44,8 @@ public struct ApplySettings: Sendable {
 }
 
 extension Systems {
-    /// One driver per registered system that has something to drive: Juju always, Vault when a
-    /// secret store is configured. Without `applying`, the drivers only observe.
+    /// One driver per registered system that has something to drive: Juju and DNS always, Vault
+    /// when a secret store is configured. Without `applying`, the drivers only observe.
     public static func drivers(_ settings: DriverSettings, applying: ApplySettings? = nil) -> [any SystemDriver] {
         let observer = Observer(juju: settings.juju, parallelism: settings.parallelism, journal: settings.journal)
         let executor = applying.map { applying in
@@ -46,6 +54,11 @@ extension Systems {
         }
         var drivers: [any SystemDriver] = [JujuDriver(observer: observer, executor: executor)]
         if let store = settings.secretStore { drivers.append(VaultDriver(store: store, parallelism: settings.vaultParallelism)) }
+        // Always: a fleet without DNS zones or domains observes nothing and plans nothing.
+        drivers.append(DNSDriver(settings: DNSDriverSettings(secrets: settings.secretStore.map { StoreSecretSource(store: $0) },
+                                                             endpoints: settings.dnsEndpoints, parallelism: settings.parallelism,
+                                                             timeout: settings.dnsTimeout),
+                                 desired: applying?.desired))
         return drivers
     }
 }
