@@ -128,7 +128,8 @@ final class DNSReconcileTests: ReconcileCase {
         XCTAssertTrue((plan.stdout + plan.stderr).contains("refused tenantctl's TSIG key"), "\(plan)")
         XCTAssertTrue((plan.stdout + plan.stderr).contains("acme/production"), "\(plan)")
         XCTAssertFalse((plan.stdout + plan.stderr).contains(wrong), "the secret is never printed")
-        XCTAssertFalse(plan.stdout.contains("juju.add-model"), "an environment with a name in the zone is not planned at all: \(plan.stdout)")
+        XCTAssertFalse(plan.stdout.contains("juju:k8s/acme-production"), "an environment with a name in the zone is not planned at all: \(plan.stdout)")
+        XCTAssertTrue(plan.stdout.contains("juju:cloud/corp-production"), "one without is planned: \(plan.stdout)")
         XCTAssertEqual(try bind.query("acme.test", "A"), [])
     }
 
@@ -139,7 +140,7 @@ final class DNSReconcileTests: ReconcileCase {
         let plan = try ChildProcess.run(try ProductBinary.locate("tenantctl"), ["plan", "--repo", repository.path, "--dns-timeout", "3"],
                                         environment: environment.merging(["TENANTCTL_DNS_ENDPOINTS": "bind=\(endpoint)"]) { $1 }, timeout: 120)
         XCTAssertEqual(plan.status, 1, "\(plan)")
-        XCTAssertTrue(plan.stdout.contains("not planned: DNS zone acme.test at bind could not be read"), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("2 environments not planned (acme/production, bravo/production): DNS zone acme.test at bind could not be read"), plan.stdout)
         XCTAssertFalse(plan.stdout.contains("dns.delete"), plan.stdout)
     }
 }
