@@ -1,4 +1,4 @@
-import DNSPlanning
+@testable import DNSPlanning
 import PlanModel
 import TenantCore
 import XCTest
@@ -181,5 +181,27 @@ final class DNSPlannerTableTests: XCTestCase {
         let plan = F.plan(desired, F.observed([]))
         XCTAssertEqual(plan.changes.map(\.kind), [.dnsUpsert, .dnsPublish])
         XCTAssertEqual(plan.changes[1].dependsOn, [plan.changes[0].id])
+    }
+}
+
+final class IPv6TextTests: XCTestCase {
+    func testAddressesGetTheirCanonicalText() {
+        XCTAssertEqual(IPv6Text.canonical("2001:DB8:0:0:0:0:0:1"), "2001:db8::1")
+        XCTAssertEqual(IPv6Text.canonical("2001:db8:0:0:1:0:0:1"), "2001:db8::1:0:0:1", "the first of two equal runs")
+        XCTAssertEqual(IPv6Text.canonical("2001:0db8::0001"), "2001:db8::1")
+        XCTAssertEqual(IPv6Text.canonical("::"), "::")
+        XCTAssertEqual(IPv6Text.canonical("::1"), "::1")
+        XCTAssertEqual(IPv6Text.canonical("2001:db8:0:1:1:1:1:1"), "2001:db8:0:1:1:1:1:1", "one zero group stays")
+        XCTAssertEqual(IPv6Text.canonical("::ffff:192.0.2.1"), "::ffff:c000:201")
+        XCTAssertNil(IPv6Text.canonical("1:2:3"))
+        XCTAssertNil(IPv6Text.canonical("1::2::3"))
+        XCTAssertNil(IPv6Text.canonical("12345::1"))
+    }
+
+    func testAnUncompressedAddressInGitMatchesTheServersForm() {
+        typealias F = DNSFixtures
+        let desired = F.desired([F.environment("acme/production", domains: [F.domain("www.acme.test", address: "2001:DB8:0:0::1")])])
+        let plan = F.plan(desired, F.observed(F.owned("www.acme.test", .aaaa, ["2001:db8::1"], environment: "acme/production")))
+        XCTAssertEqual(plan.changes, [])
     }
 }

@@ -79,7 +79,7 @@ struct DNSPlanBuilder {
         }
         let index = ZoneIndex(records)
         switch DesiredRecord.resolve(domain, in: environment, input: input) {
-        case let .note(text) where text.isEmpty:
+        case .answeredByWildcard:
             note(environment, wildcardNote(host: host, domain: domain, index: index, covering: nil))
         case let .note(text):
             note(environment, text)

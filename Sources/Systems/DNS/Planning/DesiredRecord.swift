@@ -28,6 +28,8 @@ struct DesiredRecord: Sendable, Equatable {
     /// What a desired domain resolves to, or why it yields no record here (a note).
     enum Resolution {
         case record(DesiredRecord)
+        /// No target: the zone's wildcard record answers (the only place validation allows it).
+        case answeredByWildcard
         case note(String)
         case withheld(String)
     }
@@ -42,16 +44,16 @@ struct DesiredRecord: Sendable, Equatable {
         case nil:
             // Validation accepts no target only for one label under a wildcard zone: the zone's
             // `*.<zone>` record answers; there is nothing to write.
-            return .note("")
+            return .answeredByWildcard
         case let .address(address)?:
-            return record(IPAddress.family(of: address) == .v6 ? .aaaa : .a, [address.lowercased()])
+            return IPAddress.family(of: address) == .v6 ? record(.aaaa, [IPv6Text.canonical(address) ?? address.lowercased()]) : record(.a, [address])
         case let .cname(target)?:
             return record(.cname, [DNSName.normalized(target)])
         case let .application(application)?:
             if let address = input.observed.ingressAddress(of: application, in: environment) {
                 switch IPAddress.family(of: address) {
                 case .v4?: return record(.a, [address], application: application)
-                case .v6?: return record(.aaaa, [address.lowercased()], application: application)
+                case .v6?: return record(.aaaa, [IPv6Text.canonical(address) ?? address.lowercased()], application: application)
                 case nil:
                     // A load balancer known by name (a cloud's LB hostname): a CNAME, except at an apex.
                     guard Names.hostnameProblem(DNSName.normalized(address)) == nil else {

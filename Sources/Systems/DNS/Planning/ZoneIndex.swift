@@ -27,8 +27,8 @@ struct ZoneIndex {
     }
 }
 
-/// How record values compare: CNAME targets as names (case, trailing dot), addresses and texts
-/// as written (providers give IPv6 in its compressed form, as the manifests do).
+/// How record values compare: CNAME targets as names (case, trailing dot), IPv6 addresses in
+/// their canonical text, the rest as written.
 enum RecordValues {
     static func same(_ lhs: [String], _ rhs: [String], type: String) -> Bool {
         normalized(lhs, type: type) == normalized(rhs, type: type)
@@ -37,7 +37,7 @@ enum RecordValues {
     static func normalized(_ values: [String], type: String) -> [String] {
         switch type.uppercased() {
         case "CNAME": return values.map(DNSName.normalized).sorted()
-        case "AAAA": return values.map { $0.lowercased() }.sorted()
+        case "AAAA": return values.map { IPv6Text.canonical($0) ?? $0.lowercased() }.sorted()
         default: return values.sorted()
         }
     }
