@@ -38,7 +38,7 @@ final class DNSReconcileTests: ReconcileCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        bind = try BindServer(zones: ["acme.test": ["bravo IN A 192.0.2.99", "mail IN MX 10 mx.example.net."]])
+        bind = try BindServer(zones: ["acme.test": ["bravo IN A 192.0.2.99", "mail IN MX 10 mx.example.net."], "acme-shop.test": []])
         try repository.write("tenantctl.yaml", Self.fleet(ReconcileRepository.fleet))
         try repository.write("tenants/acme.yaml", ReconcileRepository.tenant("acme", offer: "pme", extra: Self.acmeDomains))
         try repository.write("tenants/bravo.yaml", ReconcileRepository.tenant("bravo", offer: "pme", extra: Self.bravoDomains(adopt: false)))
@@ -107,6 +107,22 @@ final class DNSReconcileTests: ReconcileCase {
         XCTAssertEqual(try bind.query("_tenantctl.www.acme.test", "TXT"), [])
         let converged = try dns("plan")
         XCTAssertEqual(converged.status, 0, "\(converged)")
+    }
+
+    /// A customer's own zone, not in tenantctl.yaml: once its last domain leaves git, the journal
+    /// still says tenantctl wrote there, so the zone is read and the owned record pruned.
+    func testACustomZoneNoDomainNamesAnyMoreIsStillCleaned() throws {
+        let custom = "    - {host: www.acme-shop.test, zone: acme-shop.test, provider: bind, target: {address: 192.0.2.30}}\n"
+        try repository.write("tenants/acme.yaml", ReconcileRepository.tenant("acme", offer: "pme", extra: Self.acmeDomains + custom))
+        _ = try repository.commit("custom zone")
+        XCTAssertEqual(try dns("apply", "--auto-approve").status, 0)
+        XCTAssertEqual(try bind.query("www.acme-shop.test", "A"), ["192.0.2.30"])
+        try repository.write("tenants/acme.yaml", ReconcileRepository.tenant("acme", offer: "pme", extra: Self.acmeDomains))
+        _ = try repository.commit("custom zone dropped")
+        let plan = try dns("plan")
+        XCTAssertTrue(plan.stdout.contains("- dns.delete www.acme-shop.test A 120 192.0.2.30"), "\(plan)")
+        XCTAssertEqual(try dns("apply", "--auto-approve").status, 0)
+        XCTAssertEqual(try bind.query("www.acme-shop.test", "A"), [])
     }
 
     func testAChangeByHandIsDriftAndApplyRestoresIt() throws {

@@ -57,7 +57,8 @@ extension Systems {
         // Always: a fleet without DNS zones or domains observes nothing and plans nothing.
         drivers.append(DNSDriver(settings: DNSDriverSettings(secrets: settings.secretStore.map { StoreSecretSource(store: $0) },
                                                              endpoints: settings.dnsEndpoints, parallelism: settings.parallelism,
-                                                             timeout: settings.dnsTimeout),
+                                                             timeout: settings.dnsTimeout,
+                                                             book: settings.journal as? any OwnedResourceBook),
                                  desired: applying?.desired))
         return drivers
     }

@@ -22,7 +22,11 @@ public struct DNSDriver: SystemDriver {
     }
 
     public func observe(_ request: ObservationRequest) async -> any SystemObservation {
-        let zones = Self.zones(of: request.desired)
+        // Zones this host wrote to before, from the journal: a zone no domain names any more may
+        // still hold owned records. A journal that cannot be read only narrows what is observed
+        // (fewer deletes, never more).
+        let written = ((try? settings.book?.ownedResources(of: system)) ?? [:]).keys.compactMap(JournalAddress.zone)
+        let zones = Self.zones(of: request.desired, also: written)
         let clients = self.clients
         let providers = request.desired.dns.providers
         let observed = await BoundedMap.run(zones, parallelism: settings.parallelism) { target -> ZoneObservation in
@@ -41,11 +45,12 @@ public struct DNSDriver: SystemDriver {
 
     /// Every zone of the fleet, and every zone a domain names (a customer's own): records of
     /// tenants gone from git are found in the first.
-    static func zones(of desired: DesiredState) -> [(provider: String, zone: String)] {
+    static func zones(of desired: DesiredState, also written: [(provider: String, zone: String)] = []) -> [(provider: String, zone: String)] {
         var seen = Set<String>()
         var result: [(provider: String, zone: String)] = []
         let all = desired.dns.zones.map { ($0.provider, $0.zone) }
             + desired.environments.flatMap { $0.domains.map { ($0.provider, $0.zone) } }
+            + written.map { ($0.provider, $0.zone) }
         for (provider, zone) in all where seen.insert(DNSAddress.scope(provider: provider, zone: zone)).inserted {
             result.append((provider, DNSName.normalized(zone)))
         }
@@ -59,6 +64,10 @@ public struct DNSDriver: SystemDriver {
         switch change.kind {
         case .dnsUpsert:
             try await client.apply(DNSChangeBatch(try DNSChangeEntries.upsert(change, inputs: inputs)), to: zone)
+            // A hint for later observations, not the ownership itself (that is the TXT record):
+            // a journal that cannot be written does not fail a record that was written.
+            try? settings.book?.recordOwnedResource(system: system, address: JournalAddress.of(provider: provider, zone: zone, environment: change.environment),
+                                                    owner: change.environment)
         case .dnsDelete:
             try await client.apply(DNSChangeBatch(try DNSChangeEntries.delete(change)), to: zone)
         case .dnsPublish:
@@ -88,8 +97,12 @@ public struct DNSDriverSettings: Sendable {
     public var parallelism: Int
     /// One provider call's time limit.
     public var timeout: Duration
+    /// Where the zones written to are noted (the state store), if anywhere.
+    public var book: (any OwnedResourceBook)?
 
-    public init(secrets: (any SecretSource)?, endpoints: [String: String] = [:], parallelism: Int = 8, timeout: Duration = .seconds(30)) {
+    public init(secrets: (any SecretSource)?, endpoints: [String: String] = [:], parallelism: Int = 8, timeout: Duration = .seconds(30),
+                book: (any OwnedResourceBook)? = nil) {
+        self.book = book
         self.secrets = secrets
         self.endpoints = endpoints
         self.parallelism = max(1, parallelism)
@@ -150,4 +163,19 @@ public struct DNSDriverError: Error, UserFacingError, Sendable, CustomStringConv
     public let description: String
     public init(_ description: String) { self.description = description }
     public var userMessage: String { description }
+}
+
+/// How the journal names a zone an environment wrote to: `dns:<provider>/<zone>/<environment id>`
+/// (one row per environment, so that each keeps its owner).
+enum JournalAddress {
+    static func of(provider: String, zone: String, environment: String) -> String {
+        "\(DNSAddress.system):\(DNSAddress.scope(provider: provider, zone: zone))/\(environment)"
+    }
+
+    static func zone(_ address: String) -> (provider: String, zone: String)? {
+        guard address.hasPrefix(DNSAddress.system + ":") else { return nil }
+        let parts = address.dropFirst(DNSAddress.system.count + 1).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
 }
