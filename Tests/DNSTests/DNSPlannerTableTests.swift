@@ -29,7 +29,7 @@ final class DNSPlannerTableTests: XCTestCase {
         let desired = F.desired([F.environment("acme/production", domains: [F.domain("www.acme.test", address: "1.2.3.4")])])
         let plan = F.plan(desired, F.observed(F.owned("www.acme.test", .a, ["5.6.7.8"], environment: "acme/production")))
         XCTAssertEqual(plan.changes.map(\.effect), [.update])
-        XCTAssertEqual(plan.changes.first?.target, "www.acme.test A 300 1.2.3.4 (was 300 5.6.7.8)")
+        XCTAssertEqual(plan.changes.first?.target, "www.acme.test A 300 1.2.3.4 (was 5.6.7.8)")
         XCTAssertEqual(plan.changes.first?.reasons.map(\.field), ["values"])
     }
 
@@ -44,6 +44,7 @@ final class DNSPlannerTableTests: XCTestCase {
         let plan = F.plan(desired, F.observed(F.owned("www.acme.test", .a, ["1.2.3.4"], environment: "acme/production", ttl: 60)
             .map { $0.type == "A" ? DNSRecordSet(name: $0.name, type: $0.type, ttl: 300, values: $0.values) : $0 }))
         XCTAssertEqual(plan.changes.first?.reasons.map(\.field), ["ttl"])
+        XCTAssertEqual(plan.changes.first?.target, "www.acme.test A 60 1.2.3.4 (was ttl 300)")
     }
 
     func testAForeignRecordIsAConflictNeverAChange() {

@@ -98,7 +98,7 @@ final class DNSReconcileTests: ReconcileCase {
         _ = try repository.commit("adopt and drop")
         let next = try dns("plan")
         XCTAssertEqual(next.status, 2, "\(next)")
-        XCTAssertTrue(next.stdout.contains("~ dns.upsert bravo.acme.test A 120 192.0.2.20 (was 300 192.0.2.99)"), next.stdout)
+        XCTAssertTrue(next.stdout.contains("~ dns.upsert bravo.acme.test A 120 192.0.2.20 (was ttl 300, 192.0.2.99)"), next.stdout)
         XCTAssertTrue(next.stdout.contains("- dns.delete www.acme.test CNAME 120 shop.acme.test"), next.stdout)
         XCTAssertEqual(try dns("apply", "--auto-approve").status, 0)
         XCTAssertEqual(try bind.query("bravo.acme.test", "A"), ["192.0.2.20"])

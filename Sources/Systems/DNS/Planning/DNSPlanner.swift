@@ -163,8 +163,11 @@ struct DNSPlanBuilder {
         for set in replaced { reasons.append(Reason(field: set.type, desired: nil, observed: set.values.joined(separator: " "))) }
         guard !reasons.isEmpty else { return }
         var target = "\(record.name) \(record.type.rawValue) \(domain.ttl) \(desiredValues)"
-        if let current, reasons.contains(where: { $0.field == "values" || $0.field == "ttl" }) {
-            target += " (was \(current.ttl.map { "\($0) " } ?? "")\(current.values.joined(separator: " ")))"
+        if let current {
+            // `(was 5.6.7.8)`, `(was ttl 60)`, `(was ttl 60, 5.6.7.8)`: what differs, as it is now.
+            let was = [reasons.contains { $0.field == "ttl" } ? "ttl \(current.ttl.map(String.init) ?? "(zone default)")" : nil,
+                       reasons.contains { $0.field == "values" } ? current.values.joined(separator: " ") : nil].compactMap { $0 }
+            if !was.isEmpty { target += " (was \(was.joined(separator: ", ")))" }
         }
         var parameters: [String: ChangeParameter] = [
             "name": .string(record.name), "type": .string(record.type.rawValue), "ttl": .int(domain.ttl),
