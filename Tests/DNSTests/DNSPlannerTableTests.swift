@@ -206,3 +206,37 @@ final class IPv6TextTests: XCTestCase {
         XCTAssertEqual(plan.changes, [])
     }
 }
+
+final class DNSPlannerNotesTests: XCTestCase {
+    typealias F = DNSFixtures
+
+    func testARegistrationIsSaidNotCarriedOut() {
+        var domain = F.domain("www.acme.test", address: "1.2.3.4")
+        domain.register = true
+        let plan = F.plan(F.desired([F.environment("acme/production", domains: [domain])]), F.observed([]))
+        XCTAssertEqual(plan.notes.map(\.text), ["www.acme.test: register: true is not supported yet: nothing is bought; the zone acme.test must exist at bind"])
+        XCTAssertEqual(plan.changes.count, 1, "the record is still planned in the zone that exists")
+    }
+
+    func testAZoneTheProviderDoesNotHostWithholdsItsDomainsOnly() {
+        let desired = F.desired([F.environment("acme/production", domains: [F.domain("www.acme.test", address: "1.2.3.4")])])
+        let missing = ObservedWorld(systems: ["dns": DNSObservation([ZoneObservation(zone: F.zone, provider: "bind", state: .missing)])])
+        let plan = F.plan(desired, missing)
+        XCTAssertEqual(plan.skipped, [])
+        XCTAssertEqual(plan.changes, [])
+        XCTAssertTrue(plan.withheld.first?.reason.hasPrefix("zone acme.test does not exist at bind") == true)
+    }
+
+    func testHostileObservedValuesArePrintedEscaped() {
+        let desired = F.desired([F.environment("acme/production", domains: [F.domain("www.acme.test", cname: "lb.acme.test")])])
+        var owned = F.owned("www.acme.test", .cname, ["x\u{1B}[31m.evil"], environment: "acme/production")
+        owned.append(DNSRecordSet(name: "gone.acme.test", type: .a, ttl: 1, values: ["1.2.3.4\nacme/production  forged"]))
+        owned += F.owned("gone.acme.test", .a, [], environment: "acme/production").filter { $0.type == "TXT" }
+        let plan = F.plan(desired, F.observed(owned))
+        for change in plan.changes {
+            XCTAssertFalse(change.target.contains("\u{1B}") || change.target.contains("\n"), change.target)
+            XCTAssertFalse(change.reasons.contains { ($0.observed ?? "").contains("\u{1B}") }, "\(change.reasons)")
+        }
+        XCTAssertEqual(plan.changes.count, 2)
+    }
+}

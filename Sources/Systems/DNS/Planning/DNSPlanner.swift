@@ -176,8 +176,10 @@ struct DNSPlanBuilder {
         if let values = record.values { parameters["values"] = .strings(values) }
         if let application = record.application, record.values == nil { parameters["application"] = .string(application) }
         if !replaced.isEmpty { parameters["remove"] = .strings(replaced.map(RecordSetCoding.encode)) }
+        // Observed values are the provider's words: printed escaped, like every name from outside.
+        reasons = reasons.map { Reason(field: $0.field, desired: $0.desired, observed: $0.observed.map(Printable.escaped)) }
         let change = Change(address: address, kind: .dnsUpsert, effect: current == nil ? .create : .update, tenant: environment.tenant,
-                            environment: environment.id, target: target, reasons: reasons,
+                            environment: environment.id, target: Printable.escaped(target), reasons: reasons,
                             dependsOn: record.dependsOn.map { [$0] } ?? [], parameters: parameters)
         add(change, zone: domain)
     }
@@ -203,7 +205,7 @@ struct DNSPlanBuilder {
                 let first = sets.first ?? txt!
                 let address = DNSAddress.record(provider: zone.provider, zone: zone.zone, type: first.type, name: first.name)
                 let removed = sets + [txt].compactMap { $0 }
-                let target = sets.isEmpty ? "\(txt!.name) TXT (ownership of a record already gone)" : sets.map(\.description).joined(separator: "; ")
+                let target = Printable.escaped(sets.isEmpty ? "\(txt!.name) TXT (ownership of a record already gone)" : sets.map(\.description).joined(separator: "; "))
                 guard prune(ownership) else {
                     result.withheld.append(WithheldChange(environment: ownership.environmentID, address: address, kind: .dnsDelete, target: target,
                                                           reason: "\(name) is no longer in the manifests; prune is off"))

@@ -65,6 +65,10 @@ public struct RFC2136Provider: DNSProviderClient {
             try await run(dig, ["-k", keyFile, "-p", String(port), "@\(host)", "\(zoneName).", "AXFR",
                                 "+noall", "+answer", "+nocomments", "+tcp", "+time=\(seconds)", "+tries=1"], what: "reading zone \(zoneName) by AXFR")
         }
+        // The listing is parsed only within a bound: a runaway answer is refused, not guessed at.
+        guard output.stdout.count <= Self.maxTransferBytes else {
+            throw DNSProviderError(.permanent, "reading zone \(zoneName) from \(host):\(port): the transfer is larger than \(Self.maxTransferBytes / 1_048_576) MiB")
+        }
         let text = output.stdoutText
         if let failure = Self.digFailure(text + "\n" + output.stderrText, exitCode: output.exitCode, zone: zoneName, host: "\(host):\(port)") {
             throw failure
@@ -132,6 +136,8 @@ public struct RFC2136Provider: DNSProviderClient {
             throw DNSProviderError(.permanent, "tenantctl does not write \(Printable.escaped(type)) records")
         }
     }
+
+    static let maxTransferBytes = 128 * 1_048_576
 
     private var seconds: Int { max(1, Int(timeout.components.seconds)) }
 
