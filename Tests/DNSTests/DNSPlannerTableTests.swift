@@ -88,6 +88,14 @@ final class DNSPlannerTableTests: XCTestCase {
         XCTAssertTrue(plan.withheld.first?.reason.contains("owned by tenantctl for bravo/production") == true, "\(plan.withheld)")
     }
 
+    func testAHostMovedBetweenEnvironmentsOfOneTenantMovesItsRecord() {
+        let desired = F.desired([F.environment("acme/production", domains: [F.domain("www.acme.test", address: "1.2.3.4")]),
+                                 F.environment("acme/staging", domains: [])])
+        let plan = F.plan(desired, F.observed(F.owned("www.acme.test", .a, ["1.2.3.4"], environment: "acme/staging")))
+        XCTAssertEqual(plan.withheld, [])
+        XCTAssertEqual(plan.changes.map(\.reasons), [[Reason(field: "owner", desired: "test-fleet acme/production", observed: "test-fleet acme/staging")]])
+    }
+
     func testARecordOfAnotherOwnerIdIsAConflictAndNeverDeleted() {
         let other = F.owned("old.acme.test", .a, ["1.2.3.4"], environment: "zeta/production", owner: "staging-fleet")
         let plan = F.plan(F.desired([]), F.observed(other), options: PlanOptions(pruneRemovedTenants: true))

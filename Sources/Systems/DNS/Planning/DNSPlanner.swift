@@ -131,6 +131,10 @@ struct DNSPlanBuilder {
         switch Ownership.of(txt) {
         case let .marked(found) where found.owner == owner && found.environmentID == environment.id:
             ownedBefore = found
+        case let .marked(found) where found.owner == owner && found.tenant == environment.tenant && !claims(found.environmentID, record.name):
+            // The same tenant moved the host to another of its environments (staging to
+            // production): the old one no longer wants it, so the record moves with it.
+            ownedBefore = found
         case let .marked(found) where !domain.adopt:
             let whose = found.owner == owner ? "tenantctl for \(found.environmentID)" : "another tenantctl (owner \(found.owner), \(found.environmentID))"
             return conflict(record, address: address, reason: "\(record.name) is owned by \(whose)", there: atName + [txt].compactMap { $0 })
@@ -158,7 +162,7 @@ struct DNSPlanBuilder {
             reasons.append(Reason(field: "ttl", desired: String(domain.ttl), observed: current?.ttl.map(String.init) ?? "(zone default)"))
         }
         if txt?.values != [ownership.text] {
-            reasons.append(Reason(field: "owner", desired: "\(owner) \(environment.id)", observed: ownedBefore == nil ? Self.describeOwner(txt) : "\(owner) \(environment.id) (TXT differs)"))
+            reasons.append(Reason(field: "owner", desired: "\(owner) \(environment.id)", observed: Self.describeOwner(txt) + (ownedBefore?.environmentID == environment.id ? " (TXT differs)" : "")))
         }
         for set in replaced { reasons.append(Reason(field: set.type, desired: nil, observed: set.values.joined(separator: " "))) }
         guard !reasons.isEmpty else { return }
@@ -182,6 +186,11 @@ struct DNSPlanBuilder {
                             environment: environment.id, target: Printable.escaped(target), reasons: reasons,
                             dependsOn: record.dependsOn.map { [$0] } ?? [], parameters: parameters)
         add(change, zone: domain)
+    }
+
+    /// Whether environment `id` wants `name` in git.
+    private func claims(_ id: String, _ name: String) -> Bool {
+        input.desired.environments.contains { $0.id == id && $0.domains.contains { DNSName.normalized($0.host) == name } }
     }
 
     private mutating func conflict(_ record: DesiredRecord, address: ChangeAddress, reason: String, there: [DNSRecordSet]) {
