@@ -42,9 +42,9 @@ final class DigZoneParserTests: XCTestCase {
 
     func testTXTQuotingRoundTripsThroughTheParser() throws {
         for text in ["plain", "with \"quotes\" and \\ backslash", "tab\there", String(repeating: "é", count: 200), ""] {
-            XCTAssertEqual(try TXTText.unquote(TXTText.quote(text)), text)
+            XCTAssertEqual(try ZoneFileText.unquote(ZoneFileText.quote(text)), text)
         }
-        XCTAssertEqual(TXTText.quote(String(repeating: "a", count: 300)).components(separatedBy: "\" \"").count, 2, "split at 255 bytes")
+        XCTAssertEqual(ZoneFileText.quote(String(repeating: "a", count: 300)).components(separatedBy: "\" \"").count, 2, "split at 255 bytes")
     }
 
     func testFailuresAreClassifiedWithoutTheOutputsNoise() {

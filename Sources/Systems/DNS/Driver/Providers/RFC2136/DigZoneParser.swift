@@ -35,7 +35,7 @@ enum DigZoneParser {
             let rdata = fields[4]
             let value: String
             switch type {
-            case "TXT", "SPF": value = try TXTText.unquote(rdata)
+            case "TXT", "SPF": value = try ZoneFileText.unquote(rdata)
             case "CNAME": value = DNSName.normalized(unescapeName(rdata))
             case "SOA":
                 sawSOA = true
@@ -94,13 +94,13 @@ enum DigZoneParser {
     /// kept as their unescaped text so that they compare and print.
     static func unescapeName(_ name: String) -> String {
         guard name.contains("\\") else { return name }
-        return (try? TXTText.unescape(Substring(name))).map { String(decoding: $0, as: UTF8.self) } ?? name
+        return (try? ZoneFileText.unescape(Substring(name))).map { String(decoding: $0, as: UTF8.self) } ?? name
     }
 }
 
 /// TXT data in presentation format: one or more `"…"` strings (or bare words), with `\"`, `\\`
 /// and `\DDD` escapes.
-enum TXTText {
+enum ZoneFileText {
     struct Malformed: Error, CustomStringConvertible {
         let description: String
     }

@@ -121,7 +121,7 @@ public struct RFC2136Provider: DNSProviderClient {
     /// A value as nsupdate reads it after the type.
     static func rdata(_ value: String, type: String) throws -> String {
         switch type {
-        case "TXT": return TXTText.quote(value)
+        case "TXT": return ZoneFileText.quote(value)
         case "A", "AAAA":
             guard IPAddress.family(of: value) == (type == "A" ? .v4 : .v6) else {
                 throw DNSProviderError(.permanent, "'\(Printable.escaped(String(value.prefix(80))))' is not an \(type == "A" ? "IPv4" : "IPv6") address")
