@@ -43,13 +43,14 @@ public struct DNSDriver: SystemDriver {
         return DNSObservation(observed)
     }
 
-    /// Every zone of the fleet, and every zone a domain names (a customer's own): records of
-    /// tenants gone from git are found in the first.
+    /// The zones the plan needs: every zone a domain of git names, and every zone this host
+    /// wrote records to (the journal), where records of domains gone from git may remain. A
+    /// fleet zone nobody uses is not read: it costs a transfer (or a timeout) and holds nothing
+    /// of tenantctl's that the journal does not know of.
     static func zones(of desired: DesiredState, also written: [(provider: String, zone: String)] = []) -> [(provider: String, zone: String)] {
         var seen = Set<String>()
         var result: [(provider: String, zone: String)] = []
-        let all = desired.dns.zones.map { ($0.provider, $0.zone) }
-            + desired.environments.flatMap { $0.domains.map { ($0.provider, $0.zone) } }
+        let all = desired.environments.flatMap { $0.domains.map { ($0.provider, $0.zone) } }
             + written.map { ($0.provider, $0.zone) }
         for (provider, zone) in all where seen.insert(DNSAddress.scope(provider: provider, zone: zone)).inserted {
             result.append((provider, DNSName.normalized(zone)))
