@@ -87,7 +87,7 @@ let package = Package(
             ],
             path: "Sources/Systems/DNS/Driver"
         ),
-        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "TenantCore", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver"],
+        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "TenantCore", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "DNSPlanning", "DNSDriver"],
                 path: "Sources/Systems/Registry"),
 
         .executableTarget(
@@ -145,11 +145,14 @@ let package = Package(
         .executableTarget(name: "juju-replay", linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
         .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
         // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "HTTPClient", "vault-sim", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "DNSDriver", "DNSPlanning", "HTTPClient", "vault-sim", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
         .testTarget(name: "tenantctlTests", dependencies: ["tenantctl", "GitTestSupport"]),
         .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", "PlanModel", "JujuPlanning", "VaultPlanning", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         // The generic engine against a scripted system: the walker's order, failures, retries, stops.
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "PlanModel", "TenantCore"]),
+        // DNS's pure planner: table tests and a property test on simulated zones; the RFC 2136
+        // provider's parsing of dig's output.
+        .testTarget(name: "DNSTests", dependencies: ["DNSPlanning", "DNSDriver", "PlanModel", "TenantCore"]),
         // The plan model: policies, addresses, the plan file's format.
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TenantCore"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "GitTestSupport"]),

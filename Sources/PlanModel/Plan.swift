@@ -18,6 +18,9 @@ public struct Plan: Sendable, Codable, Equatable {
     /// Environments with `sync: manual` that have changes: only a person applies them
     /// (`apply --tenant`), and every rendering says so.
     public var manualEnvironments: [String]
+    /// What a system wants people to know that is neither a change nor a difference (a host the
+    /// zone's wildcard record already answers): shown, never applied, not counted.
+    public var notes: [PlanNote] = []
 
     public init(commit: String? = nil, fingerprints: [String: String] = [:], changes: [Change] = [],
                 skipped: [SkippedEnvironment] = [], withheld: [WithheldChange] = [], manualEnvironments: [String] = []) {
@@ -64,6 +67,7 @@ public struct Plan: Sendable, Codable, Equatable {
         case formatVersion = "format_version"
         case commit, fingerprints, changes, skipped, withheld, summary
         case manualEnvironments = "manual_environments"
+        case notes
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -75,6 +79,7 @@ public struct Plan: Sendable, Codable, Equatable {
         try container.encode(skipped, forKey: .skipped)
         try container.encode(withheld, forKey: .withheld)
         try container.encode(manualEnvironments, forKey: .manualEnvironments)
+        if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
         // Derived, written for readers of the file; ignored when a plan is read back.
         try container.encode(summary, forKey: .summary)
     }
@@ -95,6 +100,7 @@ public struct Plan: Sendable, Codable, Equatable {
         skipped = try container.decodeIfPresent([SkippedEnvironment].self, forKey: .skipped) ?? []
         withheld = try container.decodeIfPresent([WithheldChange].self, forKey: .withheld) ?? []
         manualEnvironments = try container.decodeIfPresent([String].self, forKey: .manualEnvironments) ?? []
+        notes = try container.decodeIfPresent([PlanNote].self, forKey: .notes) ?? []
     }
 }
 
@@ -124,6 +130,17 @@ public struct SkippedEnvironment: Sendable, Codable, Equatable {
     public init(environment: String, reason: String) {
         self.environment = environment
         self.reason = reason
+    }
+}
+
+/// An informational line of a plan: not a change, not a difference.
+public struct PlanNote: Sendable, Codable, Equatable {
+    public var environment: String
+    public var text: String
+
+    public init(environment: String, text: String) {
+        self.environment = environment
+        self.text = text
     }
 }
 

@@ -20,6 +20,7 @@ public enum PlanComposer {
             plan.changes = Array(upstream[..<split]) + part.changes + Array(upstream[split...])
             plan.skipped += part.skipped
             plan.withheld += part.withheld
+            plan.notes += part.notes
         }
         // An environment one system could not observe is planned by none: its changes depend on
         // each other across systems, and half a plan would act on a guess.
@@ -27,6 +28,10 @@ public enum PlanComposer {
         plan = plan.removing(Set(plan.changes.filter { unobserved.contains($0.environment) }.map(\.id))).plan
         var seen = Set<String>()
         plan.skipped = plan.skipped.filter { seen.insert($0.environment + "\u{0}" + $0.reason).inserted }
+        plan.notes = plan.notes.filter { !unobserved.contains($0.environment) }
+        if let tenants = options.tenants {
+            plan.notes = plan.notes.filter { tenants.contains(String($0.environment.split(separator: "/").first ?? "")) }
+        }
         let ownLimits = systems.reduce(into: Set<ChangeKind>()) { $0.formUnion($1.separatelyLimitedKinds) }
         let manual = Set(desired.environments.filter { $0.policy.sync == .manual }.map(\.id))
         let pruning = Dictionary(desired.environments.map { ($0.id, Prune.Setting(prune: $0.policy.prune, tenant: $0.tenant)) },

@@ -45,9 +45,12 @@ public struct SystemPlan: Sendable, Equatable {
     /// Changes of earlier systems that must also wait for changes of this one (upstream id →
     /// ids here): a Juju configuration that uses a secret waits for the check of that secret.
     public var gates: [String: [String]]
+    /// Informational lines (``PlanNote``).
+    public var notes: [PlanNote]
 
     public init(changes: [Change] = [], skipped: [SkippedEnvironment] = [], withheld: [WithheldChange] = [],
-                gates: [String: [String]] = [:]) {
+                gates: [String: [String]] = [:], notes: [PlanNote] = []) {
+        self.notes = notes
         self.changes = changes
         self.skipped = skipped
         self.withheld = withheld

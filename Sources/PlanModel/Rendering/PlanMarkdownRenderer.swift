@@ -35,6 +35,12 @@ public enum PlanMarkdownRenderer {
             }
             lines.append("")
         }
+        if !plan.notes.isEmpty {
+            lines.append("**Notes**")
+            lines.append("")
+            for note in plan.notes { lines.append("- `\(escape(note.environment))`: \(escape(note.text))") }
+            lines.append("")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -27,7 +27,8 @@ public struct PlanTextRenderer {
         for withheld in plan.withheld {
             lines.append(paint("! \(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)", .yellow))
         }
-        if !plan.skipped.isEmpty || !plan.withheld.isEmpty { lines.append("") }
+        for note in plan.notes { lines.append("i \(note.environment): \(note.text)") }
+        if !plan.skipped.isEmpty || !plan.withheld.isEmpty || !plan.notes.isEmpty { lines.append("") }
         lines.append(summaryLine(plan))
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,3 +1,4 @@
+import DNSDriver
 import JujuDriver
 import PlanModel
 import Reconciler
@@ -13,8 +14,15 @@ public struct DriverSettings: Sendable {
     /// Where secrets are read (Vault, or a secrets file), if anywhere.
     public var secretStore: (any SecretStore)?
     public var vaultParallelism: Int
+    /// Provider name → endpoint overriding `tenantctl.yaml`'s (`--dns-endpoint`).
+    public var dnsEndpoints: [String: String]
+    /// One DNS provider call's time limit.
+    public var dnsTimeout: Duration
 
-    public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int) {
+    public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int,
+                dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30)) {
+        self.dnsEndpoints = dnsEndpoints
+        self.dnsTimeout = dnsTimeout
         self.juju = juju
         self.parallelism = parallelism
         self.journal = journal
@@ -36,8 +44,8 @@ public struct ApplySettings: Sendable {
 }
 
 extension Systems {
-    /// One driver per registered system that has something to drive: Juju always, Vault when a
-    /// secret store is configured. Without `applying`, the drivers only observe.
+    /// One driver per registered system that has something to drive: Juju and DNS always, Vault
+    /// when a secret store is configured. Without `applying`, the drivers only observe.
     public static func drivers(_ settings: DriverSettings, applying: ApplySettings? = nil) -> [any SystemDriver] {
         let observer = Observer(juju: settings.juju, parallelism: settings.parallelism, journal: settings.journal)
         // One set of stores for observing and applying: each tenant Vault's token read once.
@@ -48,6 +56,13 @@ extension Systems {
         }
         var drivers: [any SystemDriver] = [JujuDriver(observer: observer, executor: executor)]
         if let stores { drivers.append(VaultDriver(stores: stores, parallelism: settings.vaultParallelism)) }
+        // Always: a fleet without DNS zones or domains observes nothing and plans nothing. Its
+        // credentials are the platform's: a tenant's own Vault never holds them.
+        drivers.append(DNSDriver(settings: DNSDriverSettings(secrets: stores.map { StoreSecretSource(stores: $0) },
+                                                             endpoints: settings.dnsEndpoints, parallelism: settings.parallelism,
+                                                             timeout: settings.dnsTimeout,
+                                                             book: settings.journal as? any OwnedResourceBook),
+                                 desired: applying?.desired))
         return drivers
     }
 }

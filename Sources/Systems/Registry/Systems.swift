@@ -1,3 +1,4 @@
+import DNSDriver
 import JujuDriver
 import PlanModel
 import Reconciler
@@ -11,6 +12,7 @@ public enum Systems {
     public static let all: [any RegisteredSystem] = [
         JujuSystem(),
         VaultSystem(),
+        DNSSystem(),
     ]
 
     public static var planners: [any SystemPlanning] { all.map(\.planner) }

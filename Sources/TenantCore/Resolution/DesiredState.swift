@@ -3,9 +3,13 @@
 public struct DesiredState: Sendable, Codable {
     /// Every environment, tenants' and shared offers', sorted by id.
     public var environments: [DesiredEnvironment]
+    /// The fleet's DNS settings: who owns the records tenantctl writes, and every zone it
+    /// manages (records of tenants gone from git are found there).
+    public var dns: DesiredDNS
 
-    public init(environments: [DesiredEnvironment]) {
+    public init(environments: [DesiredEnvironment], dns: DesiredDNS = DesiredDNS()) {
         self.environments = environments
+        self.dns = dns
     }
 
     public func environments(ofTenant tenant: String) -> [DesiredEnvironment] {
@@ -144,6 +148,83 @@ public struct DesiredDomain: Sendable, Codable, Equatable {
     public var tls: Bool
     /// Buy the domain first when nobody owns it yet.
     public var register: Bool
+    /// Seconds: the domain's own `ttl`, else the fleet's `spec.dns.ttl`.
+    public var ttl: Int
+    /// Take over a record set tenantctl does not own at this name.
+    public var adopt: Bool
+
+    public init(host: String, zone: String, provider: String, providerType: DNSProvider.Kind, record: Record,
+                target: Domain.Target?, tls: Bool, register: Bool, ttl: Int = Fleet.defaultDNSTTL, adopt: Bool = false) {
+        self.host = host
+        self.zone = zone
+        self.provider = provider
+        self.providerType = providerType
+        self.record = record
+        self.target = target
+        self.tls = tls
+        self.register = register
+        self.ttl = ttl
+        self.adopt = adopt
+    }
+}
+
+/// The fleet's DNS settings as planning needs them.
+public struct DesiredDNS: Sendable, Codable, Equatable {
+    /// Written into every ownership TXT record (`tenantctl/owner=<ownerId>`).
+    public var ownerId: String
+    /// Every zone of `tenantctl.yaml`, sorted by name.
+    public var zones: [DesiredZone]
+    /// The provider accounts, by name: what the DNS driver connects with (credentials stay
+    /// Vault references).
+    public var providers: [String: DesiredDNSProvider]
+
+    public init(ownerId: String = "tenantctl", zones: [DesiredZone] = [], providers: [String: DesiredDNSProvider] = [:]) {
+        self.ownerId = ownerId
+        self.zones = zones
+        self.providers = providers
+    }
+
+    public init(_ fleet: Fleet) {
+        self.init(ownerId: fleet.dnsOwnerId,
+                  zones: fleet.dnsZones.compactMap { zone in
+                      fleet.provider(named: zone.provider.value).map {
+                          DesiredZone(zone: zone.zone.value, provider: $0.name.value, providerType: $0.kind, wildcard: zone.wildcard)
+                      }
+                  }.sorted { ($0.provider, $0.zone) < ($1.provider, $1.zone) },
+                  providers: Dictionary(fleet.dnsProviders.map {
+                      ($0.name.value, DesiredDNSProvider(kind: $0.kind, settings: $0.settings, credentials: $0.credentials.mapValues(\.description)))
+                  }, uniquingKeysWith: { first, _ in first }))
+    }
+}
+
+/// A DNS provider account of `tenantctl.yaml`.
+public struct DesiredDNSProvider: Sendable, Codable, Equatable {
+    public var kind: DNSProvider.Kind
+    /// Settings that are not secret (endpoint, server, TSIG key name…).
+    public var settings: [String: String]
+    /// Credential name → Vault reference (`vault:platform/dns/ovh#application_key`).
+    public var credentials: [String: String]
+
+    public init(kind: DNSProvider.Kind, settings: [String: String], credentials: [String: String]) {
+        self.kind = kind
+        self.settings = settings
+        self.credentials = credentials
+    }
+}
+
+/// A zone of `tenantctl.yaml`.
+public struct DesiredZone: Sendable, Codable, Equatable {
+    public var zone: String
+    public var provider: String
+    public var providerType: DNSProvider.Kind
+    public var wildcard: Bool
+
+    public init(zone: String, provider: String, providerType: DNSProvider.Kind, wildcard: Bool) {
+        self.zone = zone
+        self.provider = provider
+        self.providerType = providerType
+        self.wildcard = wildcard
+    }
 }
 
 extension Domain.Target {

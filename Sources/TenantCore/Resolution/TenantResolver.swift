@@ -325,6 +325,7 @@ struct TenantResolver {
             record = .cname
         }
         return DesiredDomain(host: host, zone: zoneName, provider: provider.name.value, providerType: provider.kind,
-                             record: record, target: domain.target?.value, tls: domain.tls, register: domain.register)
+                             record: record, target: domain.target?.value, tls: domain.tls, register: domain.register,
+                             ttl: domain.ttl ?? fleet.dnsTTL, adopt: domain.adopt)
     }
 }

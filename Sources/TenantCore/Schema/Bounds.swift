@@ -11,6 +11,11 @@ public enum Bounds {
     public static let machineCount = 1_000
     /// A charm revision: Charmhub's busiest charms are in the low thousands.
     public static let revision = 1_000_000
+    /// A DNS record's TTL in seconds: below 30 s resolvers hammer the servers and some providers
+    /// refuse it; above a day a wrong record lingers for days.
+    public static let dnsTTL = 30...86_400
+    /// The DNS owner id's length: it is written into every ownership TXT record.
+    public static let dnsOwnerIdLength = 64
 }
 
 extension Field {
@@ -19,5 +24,17 @@ extension Field {
         guard value.value > bound else { return true }
         error("expected \(what) of at most \(bound), got \(value.value)")
         return false
+    }
+}
+
+extension Field {
+    /// A TTL within ``Bounds/dnsTTL``, or nil (reported) when it is not one.
+    func dnsTTL() -> Located<Int>? {
+        guard let value = int() else { return nil }
+        guard Bounds.dnsTTL.contains(value.value) else {
+            error("expected a TTL of \(Bounds.dnsTTL.lowerBound) to \(Bounds.dnsTTL.upperBound) seconds, got \(value.value)")
+            return nil
+        }
+        return value
     }
 }

@@ -11,6 +11,16 @@ public struct Fleet: Sendable {
     public var dnsProviders: [DNSProvider]
     public var dnsZones: [DNSZone]
     public var vault: VaultSettings?
+    /// `spec.dns.ttl`: the TTL of the records tenantctl writes, unless a domain sets its own.
+    public var dnsTTL: Int = Fleet.defaultDNSTTL
+    /// `spec.dns.ownerId`, written into every ownership TXT record; nil: the fleet's name.
+    public var dnsOwnerIdSetting: Located<String>?
+
+    public static let defaultDNSTTL = 300
+
+    /// Who owns the records tenantctl writes: two fleets (production and staging platforms)
+    /// sharing a zone must have different owner ids, or each would take the other's records.
+    public var dnsOwnerId: String { dnsOwnerIdSetting?.value ?? name }
 
     public func controller(named name: String) -> Controller? {
         controllers.first { $0.name.value == name }

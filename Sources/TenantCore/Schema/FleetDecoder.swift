@@ -20,13 +20,37 @@ enum FleetDecoder {
         let defaults = decodeDefaults(spec.optional("defaults"))
         var providers: [DNSProvider] = []
         var zones: [DNSZone] = []
-        if let dns = spec.optional("dns")?.mapping(allowed: ["providers", "zones"], context: "dns") {
+        var ttl = Fleet.defaultDNSTTL
+        var ownerId: Located<String>?
+        if let dns = spec.optional("dns")?.mapping(allowed: ["providers", "zones", "ttl", "ownerId"], context: "dns") {
             providers = dns.optional("providers")?.sequence()?.compactMap(decodeProvider) ?? []
             zones = dns.optional("zones")?.sequence()?.compactMap(decodeZone) ?? []
+            ttl = dns.optional("ttl")?.dnsTTL()?.value ?? ttl
+            if let field = dns.optional("ownerId"), let value = field.nonEmptyString() {
+                if let problem = ownerIdProblem(value.value) {
+                    field.error("'\(value.value)' is not a DNS owner id: it \(problem)")
+                } else {
+                    ownerId = value
+                }
+            }
         }
         let vault = spec.optional("vault").flatMap(decodeVault)
-        return Fleet(name: envelope.name.value, file: root.file, wildcardDomain: wildcard, controllers: controllers,
-                     defaults: defaults, dnsProviders: providers, dnsZones: zones, vault: vault)
+        var fleet = Fleet(name: envelope.name.value, file: root.file, wildcardDomain: wildcard, controllers: controllers,
+                          defaults: defaults, dnsProviders: providers, dnsZones: zones, vault: vault)
+        fleet.dnsTTL = ttl
+        fleet.dnsOwnerIdSetting = ownerId
+        return fleet
+    }
+
+    /// The owner id is written inside TXT records as `tenantctl/owner=<id>` between commas, so
+    /// it is kept to characters that need no quoting there and cannot forge another field.
+    static func ownerIdProblem(_ value: String) -> String? {
+        if value.utf8.count > Bounds.dnsOwnerIdLength { return "is longer than \(Bounds.dnsOwnerIdLength) characters" }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        if let bad = value.first(where: { !allowed.contains($0) }) {
+            return "holds '\(Printable.escaped(String(bad)))'; use letters, digits, '-', '_' and '.'"
+        }
+        return nil
     }
 
     private static func decodeController(_ field: Field) -> Controller? {

@@ -44,6 +44,11 @@ public struct Domain: Sendable {
     public var tls: Bool
     public var zone: Located<String>?
     public var provider: Located<String>?
+    /// The record's TTL in seconds; nil: the fleet's `spec.dns.ttl`.
+    public var ttl: Int?
+    /// Take over a record set tenantctl does not own at this name (a record made by hand before
+    /// tenantctl managed the zone): without it such a set is a conflict, never overwritten.
+    public var adopt: Bool
     public var location: SourceLocation
     /// Position in `spec.domains`, for messages (invalid entries are dropped, so it is not the
     /// index in `Tenant.domains`).
@@ -97,7 +102,7 @@ enum TenantDecoder {
 
     private static func decodeDomain(_ field: Field, index: Int) -> Domain? {
         guard let map = field.mapping(
-            allowed: ["host", "environment", "target", "register", "tls", "zone", "provider"], context: "a domain")
+            allowed: ["host", "environment", "target", "register", "tls", "zone", "provider", "ttl", "adopt"], context: "a domain")
         else { return nil }
         let hostField = map.required("host", expected: "a hostname")
         var host = hostField?.string()
@@ -117,7 +122,9 @@ enum TenantDecoder {
                       targetWritten: map.has("target"),
                       register: map.optional("register")?.bool()?.value ?? false,
                       tls: map.optional("tls")?.bool()?.value ?? true,
-                      zone: zone, provider: map.optional("provider")?.string(), location: field.location, index: index)
+                      zone: zone, provider: map.optional("provider")?.string(),
+                      ttl: map.optional("ttl")?.dnsTTL()?.value, adopt: map.optional("adopt")?.bool()?.value ?? false,
+                      location: field.location, index: index)
     }
 
     private static func decodeTarget(_ field: Field) -> Located<Domain.Target>? {

@@ -49,6 +49,12 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Only this tenant (repeatable).", valueName: "name"))
     var tenant: [String] = []
 
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Point DNS provider NAME of tenantctl.yaml at another endpoint (repeatable): an API URL, or for an rfc2136 provider its server as host:port or dns://host:port (test servers, the demo). Default: $TENANTCTL_DNS_ENDPOINTS (NAME=URL, comma-separated).", valueName: "NAME=URL"))
+    var dnsEndpoint: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Seconds one DNS provider call (a zone read, a batch of changes) may take.", valueName: "seconds"))
+    var dnsTimeout: Int = 30
+
     func validate() throws {
         if parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
         if vaultParallelism < 1 { throw ValidationError("--vault-parallelism must be at least 1") }
@@ -56,6 +62,23 @@ struct EngineOptions: ParsableArguments {
         if jujuTimeout < 1 { throw ValidationError("--juju-timeout must be at least 1 second") }
         if jujuLongTimeout < 1 { throw ValidationError("--juju-long-timeout must be at least 1 second") }
         if maxModelRemovals < 0 || maxRemovals < 0 { throw ValidationError("--max-model-removals and --max-removals cannot be negative") }
+        if dnsTimeout < 1 { throw ValidationError("--dns-timeout must be at least 1 second") }
+        _ = try dnsEndpoints()
+    }
+
+    /// `--dns-endpoint` entries over `$TENANTCTL_DNS_ENDPOINTS`: provider name → endpoint.
+    func dnsEndpoints() throws -> [String: String] {
+        var endpoints: [String: String] = [:]
+        let fromEnvironment = (ProcessInfo.processInfo.environment["TENANTCTL_DNS_ENDPOINTS"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for (entry, source) in fromEnvironment.map({ ($0, "TENANTCTL_DNS_ENDPOINTS") }) + dnsEndpoint.map({ ($0, "--dns-endpoint") }) {
+            guard let equals = entry.firstIndex(of: "="), !entry[..<equals].isEmpty, !entry[entry.index(after: equals)...].isEmpty,
+                  entry.utf8.count <= 2048 else {
+                throw ValidationError("\(source): expected NAME=URL (a DNS provider of tenantctl.yaml and its endpoint), got '\(Printable.escaped(String(entry.prefix(80))))'")
+            }
+            endpoints[String(entry[..<equals])] = String(entry[entry.index(after: equals)...])
+        }
+        return endpoints
     }
 
     var jujuBinary: String {
@@ -73,7 +96,8 @@ struct EngineOptions: ParsableArguments {
     /// uses (one per run: one Vault login).
     func drivers(journal: (any JujuBookkeeping)?, store: (any SecretStore)?, applying: ApplySettings? = nil) -> [any SystemDriver] {
         Systems.drivers(DriverSettings(juju: juju, parallelism: parallelism, journal: journal, secretStore: store,
-                                       vaultParallelism: vaultParallelism), applying: applying)
+                                       vaultParallelism: vaultParallelism, dnsEndpoints: (try? dnsEndpoints()) ?? [:],
+                                       dnsTimeout: .seconds(dnsTimeout)), applying: applying)
     }
 
     /// Where secrets are read: the secrets file when one is given; else Vault, as the fleet (or

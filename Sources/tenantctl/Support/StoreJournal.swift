@@ -7,7 +7,7 @@ import Store
 import Systems
 
 /// The engine's journal on the SQLite state store.
-struct StoreJournal: JujuBookkeeping {
+struct StoreJournal: JujuBookkeeping, OwnedResourceBook {
     let store: StateStore
 
     static func open(_ options: EngineOptions) throws -> StoreJournal {
@@ -77,6 +77,16 @@ struct StoreJournal: JujuBookkeeping {
             }
         }
         return owned
+    }
+
+    func ownedResources(of system: String) throws -> [String: String] {
+        var owned: [String: String] = [:]
+        for resource in try store.ownedResources(system: system) { owned[resource.address] = resource.owner ?? "" }
+        return owned
+    }
+
+    func recordOwnedResource(system: String, address: String, owner: String) throws {
+        try store.recordOwnedResource(system: system, address: address, owner: owner, at: Date())
     }
 
     func recordManagedModel(controller: String, model: String, environment: String) throws {

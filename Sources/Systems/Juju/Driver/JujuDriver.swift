@@ -23,8 +23,7 @@ public struct JujuDriver: SystemDriver {
 
     public func apply(_ change: Change, inputs: ChangeInputs) async throws -> [String: String] {
         guard let executor else { throw JujuDriverError.readOnly }
-        try await executor.execute(change)
-        return [:]
+        return try await executor.execute(change)
     }
 
     public func classify(_ error: any Error) -> ErrorClass {

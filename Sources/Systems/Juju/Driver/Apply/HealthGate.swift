@@ -26,8 +26,10 @@ public struct HealthGate: Sendable {
         self.report = report
     }
 
+    /// Returns the status that passed the gate (dependents read addresses from it).
+    @discardableResult
     public func wait(juju: JujuCLI, controller: String, model: String, applications: [String],
-                     expectedUnits: [String: Int]) async throws {
+                     expectedUnits: [String: Int]) async throws -> JujuStatus {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var healthySince: ContinuousClock.Instant?
@@ -56,7 +58,7 @@ public struct HealthGate: Sendable {
             case .healthy:
                 let since = healthySince ?? clock.now
                 healthySince = since
-                if since.duration(to: clock.now) >= settle { return }
+                if since.duration(to: clock.now) >= settle { return status }
             }
             try await sleepOrTimeout(until: deadline, problem: lastProblem)
         }

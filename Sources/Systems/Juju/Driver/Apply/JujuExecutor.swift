@@ -28,7 +28,10 @@ public struct JujuExecutor: Sendable {
         self.redactor = redactor
     }
 
-    public func execute(_ action: Change) async throws {
+    /// Carries out `action`; returns values dependents read: after a health gate, the address
+    /// of each gated application that has one (`address/<application>`), for DNS records.
+    @discardableResult
+    public func execute(_ action: Change) async throws -> [String: String] {
         let modelRef = "\(action.controller):\(action.model)"
         let environment = desired.environments.first { $0.id == action.environment }
         switch action.kind {
@@ -81,11 +84,24 @@ public struct JujuExecutor: Sendable {
             guard case let .strings(applications)? = action.parameters["applications"] else { throw malformed(action) }
             var expected: [String: Int] = [:]
             for name in applications { expected[name] = environment?.application(named: name)?.units }
-            try await gate.wait(juju: juju, controller: action.controller, model: action.model,
-                                applications: applications, expectedUnits: expected.compactMapValues { $0 })
+            let status = try await gate.wait(juju: juju, controller: action.controller, model: action.model,
+                                             applications: applications, expectedUnits: expected.compactMapValues { $0 })
+            return Self.addresses(of: applications, status: status, model: action.model)
         default:
             throw ExecutorError("\(action.id): \(action.kind.rawValue) is not a kind of change Juju knows (a plan file edited by hand?)")
         }
+        return [:]
+    }
+
+    /// The addresses of healthy applications, read once the gate passed (a DNS record that
+    /// waits on this gate takes its value from here).
+    static func addresses(of applications: [String], status: JujuStatus, model: String) -> [String: String] {
+        let observed = ObservedModelAdapter.model(name: model, status: status, bundle: nil, appliedSecrets: [:])
+        var values: [String: String] = [:]
+        for name in applications {
+            if let address = observed.applications[name]?.address { values[IngressAddressValue.name(application: name)] = address }
+        }
+        return values
     }
 
     // MARK: actions that read before they write

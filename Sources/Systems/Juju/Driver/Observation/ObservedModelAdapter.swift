@@ -34,7 +34,8 @@ public enum ObservedModelAdapter {
                 subordinate: application.isSubordinate, exposed: application.exposed,
                 config: hidingSecrets(bundle?.applications[applicationName]?.options ?? [:], secret: secretOptions[applicationName] ?? [],
                                       digestKey: digestKey),
-                appliedSecrets: appliedSecrets[applicationName] ?? [:], appliedDigests: appliedDigests[applicationName])
+                appliedSecrets: appliedSecrets[applicationName] ?? [:], appliedDigests: appliedDigests[applicationName],
+                address: address(of: application, kind: kind))
             for (endpoint, targets) in application.relations.sorted(by: { $0.key < $1.key }) {
                 for target in targets {
                     relations.append(ObservedRelation(application: applicationName, endpoint: endpoint, remoteApplication: target.relatedApplication))
@@ -48,6 +49,16 @@ public enum ObservedModelAdapter {
         }
         return ObservedModel(name: name, kind: kind, applications: applications, machines: machines,
                              relations: relations.sorted { ($0.application, $0.endpoint, $0.remoteApplication) < ($1.application, $1.endpoint, $1.remoteApplication) })
+    }
+
+    /// k8s: the application's service address; IaaS: the first unit (by name) with a public
+    /// address. Empty strings count as none (Juju writes `""` while a unit is allocating).
+    static func address(of application: JujuStatus.Application, kind: Controller.Kind) -> String? {
+        if kind == .k8s, let address = application.address, !address.isEmpty { return address }
+        for name in application.units.keys.sorted() {
+            if let address = application.units[name]?.publicAddress, !address.isEmpty { return address }
+        }
+        return nil
     }
 
     static func hidingSecrets(_ options: [String: ConfigValue], secret: Set<String>, digestKey: [UInt8]?) -> [String: ConfigValue] {

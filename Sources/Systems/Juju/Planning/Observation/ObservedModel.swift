@@ -38,12 +38,17 @@ public struct ObservedApplication: Codable, Sendable, Equatable {
     /// compared with the digest of what Juju reports to see a secret changed out of band. Nil
     /// in snapshots written before digests were kept.
     public var appliedDigests: [String: String]?
+    /// Where the application answers, for DNS records that point at it: on k8s the service
+    /// address Juju reports for the application, on IaaS the public address of its first unit
+    /// that has one (by unit name). Nil until Juju reports one.
+    public var address: String?
     /// How a keyed digest reads in `config` and `appliedDigests`.
     public static let secretDigestPrefix = "hmac-sha256:"
 
     public init(charm: String, channel: String? = nil, revision: Int? = nil, units: [ObservedUnit] = [], scale: Int? = nil,
                 subordinate: Bool = false, exposed: Bool = false, config: [String: ConfigValue] = [:],
-                appliedSecrets: [String: String] = [:], appliedDigests: [String: String]? = nil) {
+                appliedSecrets: [String: String] = [:], appliedDigests: [String: String]? = nil, address: String? = nil) {
+        self.address = address
         self.charm = charm
         self.channel = channel
         self.revision = revision

@@ -1,4 +1,5 @@
 import PlanModel
+import TenantCore
 
 /// What the world looked like when a plan was computed: the input of the pure planner, recorded
 /// in snapshots (`tenantctl observe`) so that CI can plan without access to Juju.
@@ -17,6 +18,15 @@ public struct ObservedState: Codable, Sendable, Equatable {
 
     public func model(controller: String, name: String) -> ModelObservation? {
         models[Self.key(controller: controller, model: name)]
+    }
+}
+
+extension ObservedState: IngressAddresses {
+    /// The address DNS records of `environment` pointing at `application` take (Juju's, in
+    /// its model): nil when the model or application is not there, or has no address yet.
+    public func ingressAddress(of application: String, in environment: DesiredEnvironment) -> String? {
+        guard case let .present(model)? = model(controller: environment.controller, name: environment.model) else { return nil }
+        return model.applications[application]?.address
     }
 }
 
