@@ -21,6 +21,19 @@ struct PlannedWorld {
                               engine: engine, journal: journal, snapshot: snapshot)
     }
 
+    /// Plans from a snapshot file, read on another core while the manifests load (at 10,000
+    /// tenants, 85 MB against 10,000 files): the load needs nothing from the snapshot until the
+    /// `--tenant` names are checked against the owners it records.
+    static func make(repository: RepositoryOptions, engine: EngineOptions, snapshotPath: String) async throws -> PlannedWorld {
+        let reading = Task.detached { try ObservationSnapshot.read(snapshotPath) }
+        let loaded = Result { Analysis(try RepositoryReader(options: repository).snapshot()) }
+        // The snapshot's errors come first, as when it was read before the repository.
+        let snapshot = try await reading.value
+        let analysis = try CommandRunner.reportingErrors { try loaded.get() }
+        let desired = try LoadedDesiredState.checked(analysis, tenants: engine.tenantFilter, removed: RemovedTenants.owners(snapshot.owned))
+        return try await make(desired: desired, engine: engine, journal: nil, snapshot: snapshot)
+    }
+
     /// - Parameter store: the run's secret store, when the caller goes on to use it (apply);
     ///   else the one the options name.
     static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil,
