@@ -15,10 +15,13 @@ struct PlannedWorld {
     var owned: [String: [String: String]]
     var plan: Plan
 
-    static func make(repository: RepositoryOptions, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil) async throws -> PlannedWorld {
+    /// - Parameter fingerprinted: false when the plan is only read, never saved nor applied
+    ///   (drift): its scopes are then not digested, which came after the last juju call.
+    static func make(repository: RepositoryOptions, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil,
+                     fingerprinted: Bool = true) async throws -> PlannedWorld {
         let owned = try snapshot?.owned ?? journal?.owned() ?? [:]
         return try await make(desired: try LoadedDesiredState.load(repository, tenants: engine.tenantFilter, removed: RemovedTenants.owners(owned)),
-                              engine: engine, journal: journal, snapshot: snapshot)
+                              engine: engine, journal: journal, snapshot: snapshot, fingerprinted: fingerprinted)
     }
 
     /// Plans from a snapshot file, read on another core while the manifests load (at 10,000
@@ -37,7 +40,7 @@ struct PlannedWorld {
     /// - Parameter store: the run's secret store, when the caller goes on to use it (apply);
     ///   else the one the options name.
     static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil,
-                     store: (any SecretStore)?? = nil) async throws -> PlannedWorld {
+                     store: (any SecretStore)?? = nil, fingerprinted: Bool = true) async throws -> PlannedWorld {
         let reconciliation = Reconciliation(systems: Systems.all)
         let observed: ObservedWorld
         let owned: [String: [String: String]]
@@ -51,7 +54,7 @@ struct PlannedWorld {
             owned = try journal?.owned() ?? [:]
             observed = await reconciliation.observe(ObservationRequest(desired: desired.state, fleet: desired.fleet),
                                                     drivers: engine.drivers(journal: journal, store: try store ?? engine.secretStore(fleet: desired.fleet)))
-            fingerprints = reconciliation.fingerprints(of: observed)
+            fingerprints = fingerprinted ? reconciliation.fingerprints(of: observed) : [:]
         }
         let plan = reconciliation.plan(desired: desired.state, observed: observed, fingerprints: fingerprints,
                                        options: engine.planOptions(owned: owned, fleet: desired.fleet), commit: desired.commit)
