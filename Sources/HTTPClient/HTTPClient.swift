@@ -2,7 +2,7 @@ import Foundation
 
 /// A small async HTTP client on libcurl, for Vault, the DNS providers' APIs and GitLab.
 ///
-/// Each attempt runs on a thread of its own (libcurl blocks), never on Swift's cooperative pool;
+/// Each attempt runs on its pooled session's thread (libcurl blocks), never on Swift's cooperative pool;
 /// cancelling the calling task aborts the transfer at once and `send` throws `CancellationError`.
 /// TLS verification of the peer and its host name is always on. Responses of any status are
 /// returned, except that a status the retry policy retries (429, 502/503/504, 500 when
@@ -102,15 +102,17 @@ public struct HTTPClient: Sendable {
         }
     }
 
+    /// HTTP's token characters (RFC 9110), which header names are made of; built once, not per request.
+    private static let tokenCharacters = CharacterSet(charactersIn: "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
     /// Why the request cannot be sent, or nil. Names nothing secret.
     static func problem(with request: HTTPRequest) -> String? {
         guard let scheme = request.url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             return "only http:// and https:// URLs are supported"
         }
         guard let host = request.url.host, !host.isEmpty else { return "the URL has no host" }
-        let token = CharacterSet(charactersIn: "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         for field in request.headers {
-            if field.name.isEmpty || field.name.unicodeScalars.contains(where: { !token.contains($0) }) {
+            if field.name.isEmpty || field.name.unicodeScalars.contains(where: { !tokenCharacters.contains($0) }) {
                 return "a header name is not a valid HTTP token"
             }
             if field.value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {

@@ -13,7 +13,9 @@ import Darwin
 //                           `JujuReplay.key(arguments)` (`<key>.out`, and when the call failed,
 //                           `<key>.err` and `<key>.status`)
 //   JUJU_REPLAY_LATENCY_MS  milliseconds slept per call (default 0)
-//   JUJU_REPLAY_LOG         a file each call appends its command line to, to count the calls
+//   JUJU_REPLAY_LOG         a file each call appends its command line to, to count the calls,
+//                           followed by a tab and the call's start and end on the monotonic
+//                           clock in nanoseconds (how many calls were in flight, and when)
 //
 // A command line without a recording exits 2 saying so, like a command juju does not know.
 
@@ -64,15 +66,27 @@ func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
 }
 
+func monotonicNanoseconds() -> Int {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return now.tv_sec * 1_000_000_000 + now.tv_nsec
+}
+
+let started = monotonicNanoseconds()
 let arguments = CommandLine.arguments.dropFirst()
 let commandLine = key(arguments)
-if let log = environment("JUJU_REPLAY_LOG"), !log.isEmpty {
-    // One write of one line with O_APPEND: concurrent calls do not interleave.
-    let descriptor = open(log, O_WRONLY | O_APPEND | O_CREAT, 0o600)
-    if descriptor >= 0 {
-        write(Array((commandLine + "\n").utf8), to: descriptor)
-        close(descriptor)
+
+/// Logs the call as it ends, with its span; then exits.
+func finish(_ status: Int32) -> Never {
+    if let log = environment("JUJU_REPLAY_LOG"), !log.isEmpty {
+        // One write of one line with O_APPEND: concurrent calls do not interleave.
+        let descriptor = open(log, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        if descriptor >= 0 {
+            write(Array("\(commandLine)\t\(started) \(monotonicNanoseconds())\n".utf8), to: descriptor)
+            close(descriptor)
+        }
     }
+    exit(status)
 }
 if let text = environment("JUJU_REPLAY_LATENCY_MS"), let milliseconds = Int(text), milliseconds > 0 {
     var delay = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
@@ -81,14 +95,14 @@ if let text = environment("JUJU_REPLAY_LATENCY_MS"), let milliseconds = Int(text
 }
 guard let directory = environment("JUJU_REPLAY_DIR"), !directory.isEmpty else {
     write(Array("juju-replay: JUJU_REPLAY_DIR is not set\n".utf8), to: 2)
-    exit(2)
+    finish(2)
 }
 let base = directory + "/" + commandLine
 guard let output = contents(of: base + ".out") else {
     write(Array("ERROR juju-replay has no recording of: juju \(arguments.joined(separator: " "))\n".utf8), to: 2)
-    exit(2)
+    finish(2)
 }
 write(output, to: 1)
 if let errors = contents(of: base + ".err") { write(errors, to: 2) }
 let status = contents(of: base + ".status").flatMap { Int32(String(decoding: $0, as: UTF8.self).filter { !$0.isWhitespace }) } ?? 0
-exit(status)
+finish(status)

@@ -28,7 +28,7 @@ struct BenchOptions: Sendable {
           --skip-sweep           no drift sweep (and no juju-sim needed)
           --juju-replay <path>   the juju-replay binary: the sweep is run again against juju-sim's
                                  recorded answers replayed at the same latency (the floor is then
-                                 (status + export-bundle calls)·L/C); needed by the Vault measure
+                                 L + (status + export-bundle calls)·L/C); needed by the Vault measure
           --vault-sim <path>     the vault-sim binary: plan --vault-tenants tenants that reference two
                                  Vault secrets each, their metadata read from vault-sim at 20 ms per
                                  request with --vault-parallelism 16 (needs --juju-sim, --juju-replay)

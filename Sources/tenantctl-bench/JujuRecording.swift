@@ -48,6 +48,21 @@ struct JujuRecording {
 struct ReplayCallLog {
     var byCommand: [String: Int] = [:]
     var total: Int { byCommand.values.reduce(0, +) }
+    /// Each call's start and end (monotonic nanoseconds), from the tab-separated tail of its line.
+    var spans: [(start: Int, end: Int)] = []
+
+    /// From the first call's start to the last call's end.
+    var callSeconds: Double {
+        guard let first = spans.map(\.start).min(), let last = spans.map(\.end).max(), last > first else { return 0 }
+        return Double(last - first) / 1e9
+    }
+
+    /// Calls in flight on average between the first start and the last end: the parallelism
+    /// tenantctl kept up.
+    var meanInFlight: Double {
+        let busy = spans.reduce(0) { $0 + Double($1.end - $1.start) / 1e9 }
+        return callSeconds > 0 ? busy / callSeconds : 0
+    }
 
     init() {}
 
@@ -58,6 +73,8 @@ struct ReplayCallLog {
         }
         for line in text.split(separator: "\n") {
             byCommand[String(line.split(separator: " ").first ?? ""), default: 0] += 1
+            let times = line.split(separator: "\t").last?.split(separator: " ").compactMap { Int($0) } ?? []
+            if line.contains("\t"), times.count == 2 { spans.append((times[0], times[1])) }
         }
     }
 

@@ -9,6 +9,11 @@ struct ReplaySweepFigures: Sendable, Encodable {
     var statusCalls: Int
     var exportCalls: Int
     var otherCalls: Int
+    /// From the first juju call's start to the last one's end, and the calls in flight on
+    /// average over that time (juju-replay's log): what is outside it is tenantctl before and
+    /// after its calls; what is below the parallelism, gaps in its window.
+    var callSeconds: Double
+    var meanInFlight: Double
     var run: RunFigures
     var exitStatus: Int32
     var driftItems: Int
@@ -21,11 +26,13 @@ struct ReplaySweepFigures: Sendable, Encodable {
     /// The same sweep with JUJU_REPLAY_LATENCY_MS=0: tenantctl's own cost.
     var noLatencyRun: RunFigures
 
-    /// (one `status` per model + one `export-bundle` per model with applications) × L / C: the
-    /// time the model reads take if tenantctl cost nothing. The `controllers` and `models` calls
-    /// come before them and are not in it.
+    /// L + (one `status` per model + one `export-bundle` per model with applications) × L / C:
+    /// the time the sweep takes if tenantctl cost nothing. The first L is the listing round
+    /// (`controllers` and each controller's `models`, asked at once), which must come back
+    /// before any model is read: a model Juju does not list is absent, not read.
     var floorSeconds: Double {
-        Double(statusCalls + exportCalls) * Double(latencyMilliseconds) / 1000 / Double(max(parallelism, 1))
+        let latency = Double(latencyMilliseconds) / 1000
+        return (otherCalls > 0 ? latency : 0) + Double(statusCalls + exportCalls) * latency / Double(max(parallelism, 1))
     }
     var ratio: Double { floorSeconds > 0 ? run.wallSeconds / floorSeconds : 0 }
     var cpuSeconds: Double { run.userSeconds + run.systemSeconds }
@@ -41,6 +48,8 @@ struct ReplaySweepFigures: Sendable, Encodable {
         case statusCalls = "status_calls"
         case exportCalls = "export_bundle_calls"
         case otherCalls = "other_calls"
+        case callSeconds = "call_seconds"
+        case meanInFlight = "mean_in_flight"
         case exitStatus = "exit_status"
         case driftItems = "drift_items"
         case sameAnswerAsJujuSim = "same_answer_as_juju_sim"
@@ -59,6 +68,8 @@ struct ReplaySweepFigures: Sendable, Encodable {
         try container.encode(statusCalls, forKey: .statusCalls)
         try container.encode(exportCalls, forKey: .exportCalls)
         try container.encode(otherCalls, forKey: .otherCalls)
+        try container.encode(callSeconds, forKey: .callSeconds)
+        try container.encode(meanInFlight, forKey: .meanInFlight)
         try container.encode(run, forKey: .run)
         try container.encode(exitStatus, forKey: .exitStatus)
         try container.encode(driftItems, forKey: .driftItems)

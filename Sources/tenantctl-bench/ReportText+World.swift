@@ -71,9 +71,11 @@ extension ReportText {
                 let budget = replay.budget
                 table.add("drift sweep against juju-replay, \(replay.models) models, \(replay.latencyMilliseconds) ms/call, parallelism \(replay.parallelism): wall time",
                           Formatting.duration(replay.run.wallSeconds), "", "")
-                table.add("juju-replay sweep: floor (\(replay.statusCalls) status + \(replay.exportCalls) export-bundle)×\(Double(replay.latencyMilliseconds) / 1000)/\(replay.parallelism)",
+                table.add("juju-replay sweep: floor L + (\(replay.statusCalls) status + \(replay.exportCalls) export-bundle)×L/\(replay.parallelism), L = \(Double(replay.latencyMilliseconds) / 1000) s",
                           Formatting.duration(replay.floorSeconds), "", "")
                 table.add("juju-replay sweep: wall time / floor", Formatting.ratio(replay.ratio), budget.budget + " (the issue's target)", verdict(budget))
+                table.add("juju-replay sweep: first call's start to last call's end, calls in flight on average",
+                          "\(Formatting.duration(replay.callSeconds)), \(String(format: "%.1f", replay.meanInFlight))", "", "")
                 table.add("juju-replay sweep: CPU user+sys, tenantctl and its juju-replay calls", Formatting.duration(replay.cpuSeconds), "", "")
                 table.add("juju-replay sweep with no latency: wall time (tenantctl's own cost)", Formatting.duration(replay.noLatencyRun.wallSeconds), "", "")
                 table.add("juju-replay sweep: peak RSS of tenantctl", Formatting.bytes(Double(replay.run.maxRSSBytes)), "", "")

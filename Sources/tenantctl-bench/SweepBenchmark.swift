@@ -107,7 +107,8 @@ struct SweepBenchmark {
         return ReplaySweepFigures(
             models: models.count, deployed: deployed.count, latencyMilliseconds: SweepFigures.latencyMilliseconds,
             parallelism: SweepFigures.parallelism, statusCalls: counted["status"], exportCalls: counted["export-bundle"],
-            otherCalls: counted.total - counted["status"] - counted["export-bundle"], run: measured.figures,
+            otherCalls: counted.total - counted["status"] - counted["export-bundle"],
+            callSeconds: counted.callSeconds, meanInFlight: counted.meanInFlight, run: measured.figures,
             exitStatus: measured.outcome.status, driftItems: measured.outcome.items, unobserved: measured.outcome.unobserved,
             sameAnswerAsJujuSim: measured.outcome.items == simulatedItems, crashes: measured.crashes + instant.crashes,
             recordingSeconds: recordingSeconds, noLatencyRun: instant.figures)

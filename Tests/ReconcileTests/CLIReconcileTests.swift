@@ -129,12 +129,23 @@ final class CLIReconcileTests: ReconcileCase {
                         "vault:file/tenants/shop"])
         XCTAssertEqual((offlinePlan["changes"] as? [Any])?.count, 11)
 
-        var text = try String(contentsOfFile: snapshot, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"state\" : \"absent\"", with: "\"state\" : \"failed\", \"error\" : \"x\"")
+        let recorded = try String(contentsOfFile: snapshot, encoding: .utf8)
+        let text = recorded.replacingOccurrences(of: "\"state\" : \"absent\"", with: "\"state\" : \"failed\", \"error\" : \"x\"")
+        XCTAssertNotEqual(text, recorded)
         try text.write(toFile: snapshot, atomically: true, encoding: .utf8)
         let tampered = try tenantctl("plan", "--observed", snapshot)
         XCTAssertEqual(tampered.status, 1)
-        XCTAssertEqual(tampered.stderr, "error: the snapshot \(snapshot) cannot be used: it does not match its fingerprints: it was modified after it was recorded; observe again\n")
+        XCTAssertEqual(tampered.stderr, "error: the snapshot \(snapshot) cannot be used: it does not match its check digest: it was modified after it was recorded; observe again\n")
+
+        // A snapshot of the previous format (no check line, fingerprints only) is refused by its version.
+        let lines = recorded.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[1].hasPrefix("  \"check\" : \"sha256:"), String(lines[1]))
+        let older = (lines[0..<1] + lines[2...]).joined(separator: "\n")
+            .replacingOccurrences(of: "\"format_version\" : 3", with: "\"format_version\" : 2")
+        try older.write(toFile: snapshot, atomically: true, encoding: .utf8)
+        let refused = try tenantctl("plan", "--observed", snapshot)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr, "error: the snapshot \(snapshot) cannot be used: it has format_version 2; this tenantctl reads 3 (observe again)\n")
     }
 
     func testPlanFormatsForMergeRequests() throws {

@@ -6,8 +6,9 @@ import PlanModel
 public protocol RegisteredSystem: Sendable {
     var name: String { get }
     var planner: any SystemPlanning { get }
-    /// Reads this system's part of a snapshot file.
-    func decodeObservation(from decoder: Decoder) throws -> any SystemObservation
+    /// Reads this system's part of a snapshot file: the JSON value its observation's `Encodable`
+    /// wrote, the scanner before it.
+    func decodeObservation(json scanner: inout JSONScanner) throws -> any SystemObservation
     /// One fingerprint per observed scope (`juju:k8s/acme-production`), leaving out the fields
     /// that change by themselves (unit statuses, token TTLs): a saved plan is stale only when a
     /// scope it acts on moved.

@@ -24,6 +24,10 @@ public enum ScopeDigest {
         hex(SHA256.hash(data: Data(text.utf8)))
     }
 
+    public static func of<Bytes: DataProtocol>(data: Bytes) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
     /// Lower-case hexadecimal, as `String(format: "%02x")` per byte wrote it, without a format
     /// string parsed per byte.
     public static func hex(_ digest: SHA256.Digest) -> String {

@@ -26,5 +26,18 @@ extension Node {
 
 extension Node {
     /// The resolved tag (str, int, bool…); Yams keeps `Tag.name` internal.
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+    ///
+    /// Manifests are parsed with Yams' basic resolver (`YAMLFile`), which calls every untagged
+    /// scalar a string; a scalar's type is decided here instead, from its own tag when it has one
+    /// (quoted scalars have `str`), else by `ImplicitTag`. Reading `Node.Scalar.tag` leaves the
+    /// tag unresolved. Mapping keys, which Yams resolves with the basic resolver while checking
+    /// duplicates, read as strings: they are only ever read as names.
+    var tagName: Tag.Name {
+        guard case let .scalar(scalar) = self else { return Tag.Name(rawValue: tag.rawValue) }
+        switch scalar.tag.rawValue {
+        case Tag.Name.implicit.rawValue: return ImplicitTag.of(plain: scalar.string)
+        case Tag.Name.nonSpecific.rawValue: return .str
+        case let name: return Tag.Name(rawValue: name)
+        }
+    }
 }

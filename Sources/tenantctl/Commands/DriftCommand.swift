@@ -30,7 +30,7 @@ struct DriftCommand: AsyncParsableCommand {
 
     func run() async throws {
         let world = try await CommandRunner.reportingErrors {
-            try await PlannedWorld.make(repository: repository, engine: engine, journal: try StoreJournal.openForReading(engine))
+            try await PlannedWorld.make(repository: repository, engine: engine, journal: try StoreJournal.openForReading(engine), fingerprinted: false)
         }
         let report = DriftReport(world.plan)
         switch output {

@@ -12,8 +12,8 @@ struct ObserveCommand: AsyncParsableCommand {
         commandName: "observe",
         abstract: "Record what Juju runs for every tenant environment into a snapshot file.",
         discussion: """
-        The snapshot carries a fingerprint; `tenantctl plan --observed <file>` refuses a snapshot \
-        that was edited. It holds statuses and configuration (Vault references, never secret values).
+        The snapshot carries a digest of its own bytes; `tenantctl plan --observed <file>` refuses a \
+        snapshot that was edited. It holds statuses and configuration (Vault references, never secret values).
 
         Example:
           tenantctl observe --repo . --juju-bin juju-sim --out snapshot.json

@@ -41,9 +41,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let world = try await CommandRunner.reportingErrors {
-            let snapshot = try observed.map(ObservationSnapshot.read)
-            let journal = snapshot == nil ? try StoreJournal.openForReading(engine) : nil
-            return try await PlannedWorld.make(repository: repository, engine: engine, journal: journal, snapshot: snapshot)
+            if let observed { return try await PlannedWorld.make(repository: repository, engine: engine, snapshotPath: observed) }
+            return try await PlannedWorld.make(repository: repository, engine: engine, journal: try StoreJournal.openForReading(engine))
         }
         if let out { try CommandRunner.reportingErrors { try PlanFile.write(world.plan, to: out) } }
         print(try PlanOutput.render(world.plan, as: output), terminator: "")

@@ -19,7 +19,11 @@ struct LoadedDesiredState {
     /// - Parameter removed: tenants no longer in git that still own models tenantctl created (from
     ///   the journal): `--tenant` may name them, to plan or apply their removal.
     static func load(_ repository: RepositoryOptions, tenants: Set<String>?, removed: Set<String> = []) throws -> LoadedDesiredState {
-        let analysis = Analysis(try CommandRunner.load(repository))
+        try checked(Analysis(try CommandRunner.load(repository)), tenants: tenants, removed: removed)
+    }
+
+    /// A loaded repository, refused when invalid or when `tenants` names a tenant it does not have.
+    static func checked(_ analysis: Analysis, tenants: Set<String>?, removed: Set<String>) throws -> LoadedDesiredState {
         if analysis.errors > 0 {
             for diagnostic in analysis.diagnostics where diagnostic.severity == .error { StandardStreams.error(diagnostic.description) }
             StandardStreams.error("error: the repository has \(plural(analysis.errors, "error")); fix them before planning (tenantctl validate)")

@@ -53,8 +53,8 @@ public struct JujuSystem: RegisteredSystem {
     public var name: String { JujuPlanner.systemName }
     public var planner: any SystemPlanning { JujuPlanner() }
 
-    public func decodeObservation(from decoder: Decoder) throws -> any SystemObservation {
-        try ObservedState(from: decoder)
+    public func decodeObservation(json scanner: inout JSONScanner) throws -> any SystemObservation {
+        try ObservedState(json: &scanner)
     }
 
     public func fingerprints(of observation: any SystemObservation) -> [String: String] {

@@ -150,8 +150,9 @@ public struct VaultSystem: RegisteredSystem {
     public var name: String { VaultPlanner.systemName }
     public var planner: any SystemPlanning { VaultPlanner() }
 
-    public func decodeObservation(from decoder: Decoder) throws -> any SystemObservation {
-        try VaultObservation(from: decoder)
+    /// Through `JSONDecoder`: a path's metadata is a few fields, two paths per tenant.
+    public func decodeObservation(json scanner: inout JSONScanner) throws -> any SystemObservation {
+        try JSONDecoder().decode(VaultObservation.self, from: scanner.data(of: try scanner.skipValue()))
     }
 
     /// One scope per secret path, its metadata digested (versions in: a rotation moves it).

@@ -30,16 +30,22 @@ public struct Observer: Sendable {
     public func observe(_ desired: DesiredState, controllers fleetControllers: [String]) async -> ObservedState {
         var state = ObservedState()
         let names = Set(fleetControllers).union(desired.environments.map(\.controller)).sorted()
+        // The controller list and each controller's model list are asked for at once: one round
+        // trip to Juju before the models are read, not two. The listing of a controller Juju does
+        // not know fails, and is dropped.
+        async let controllerList = Result { try await read { try await $0.controllers() } }
+        let allListings = await boundedMap(names) { name in
+            (name, await Result { try await read { try await $0.models(controller: name) } })
+        }
         let known: Set<String>
-        do {
-            known = Set(try await read { try await $0.controllers() }.controllers.keys)
-        } catch {
+        switch await controllerList {
+        case let .success(list):
+            known = Set(list.controllers.keys)
+        case let .failure(error):
             for name in names { state.controllers[name] = ObservedController(known: false, error: "cannot list Juju controllers: \(error)") }
             return state
         }
-        let listings = await boundedMap(names.filter(known.contains)) { name in
-            (name, await Result { try await read { try await $0.models(controller: name) } })
-        }
+        let listings = allListings.filter { known.contains($0.0) }
         for name in names where !known.contains(name) {
             state.controllers[name] = ObservedController(known: false, error: "controller '\(name)' is not known to Juju (bootstrap it, or fix tenantctl.yaml)")
         }
