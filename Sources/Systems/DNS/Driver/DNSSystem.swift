@@ -11,8 +11,9 @@ public struct DNSSystem: RegisteredSystem {
     public var name: String { DNSPlanner.systemName }
     public var planner: any SystemPlanning { DNSPlanner() }
 
-    public func decodeObservation(from decoder: Decoder) throws -> any SystemObservation {
-        try DNSObservation(from: decoder)
+    /// Through `JSONDecoder`: zones are few next to Juju's models.
+    public func decodeObservation(json scanner: inout JSONScanner) throws -> any SystemObservation {
+        try JSONDecoder().decode(DNSObservation.self, from: scanner.data(of: try scanner.skipValue()))
     }
 
     /// One scope per zone (`dns:<provider>/<zone>`): the digest of its sorted record sets (or of
