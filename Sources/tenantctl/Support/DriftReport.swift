@@ -89,10 +89,12 @@ struct DriftReport: Encodable {
         for item in items {
             let model = item.controller.flatMap { controller in item.model.map { "\(controller):\($0)" } } ?? ""
             let cells = [item.environment, model, item.target, item.field, item.desired ?? "(absent)", item.observed ?? "(absent)", item.cause]
-                .map(PlanMarkdownRenderer.escape)
-            lines.append("| `\(cells[0])` | `\(cells[1])` | `\(cells[2])` | `\(cells[3])` | \(cells[4]) | \(cells[5]) | \(cells[6]) |")
+            // Desired and observed values are manifest or Juju text: inert (PlanMarkdownRenderer.escape).
+            let code = cells.prefix(4).map { PlanMarkdownRenderer.code($0) }
+            let text = cells.dropFirst(4).map { PlanMarkdownRenderer.escape($0) }
+            lines.append("| \(code[0]) | \(code[1]) | \(code[2]) | \(code[3]) | \(text[0]) | \(text[1]) | \(text[2]) |")
         }
-        for entry in unobserved { lines.append("\n- `\(PlanMarkdownRenderer.escape(entry.environment))` not observed: \(PlanMarkdownRenderer.escape(entry.reason))") }
+        for entry in unobserved { lines.append("\n- \(PlanMarkdownRenderer.code(entry.environment)) not observed: \(PlanMarkdownRenderer.escape(entry.reason))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }
