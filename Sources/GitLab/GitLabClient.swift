@@ -19,10 +19,8 @@ public struct GitLabClient: Sendable {
         }
         self.apiURL = base
         self.token = token
-        var configuration = configuration
-        // Both are standard credential headers already, except JOB-TOKEN: named here so that the
-        // client redacts it whatever HTTPClient's list holds.
-        configuration.extraCredentialHeaders += ["PRIVATE-TOKEN", "JOB-TOKEN"]
+        // PRIVATE-TOKEN and JOB-TOKEN are among HTTPClient's standard credential headers:
+        // never shown in a description, scrubbed from libcurl's messages.
         http = HTTPClient(configuration: configuration)
     }
 

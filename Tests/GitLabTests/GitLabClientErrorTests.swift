@@ -111,6 +111,14 @@ final class GitLabClientErrorTests: XCTestCase {
         XCTAssertFalse(failure!.description.contains(Self.canary))
     }
 
+    func testBothTokenHeadersAreCredentials() {
+        let redaction = HTTPRedaction()
+        XCTAssertTrue(redaction.isCredential("PRIVATE-TOKEN"))
+        XCTAssertTrue(redaction.isCredential("JOB-TOKEN"))
+        let request = HTTPRequest(url: URL(string: "https://gitlab.example.com/api/v4/user")!, headers: ["JOB-TOKEN": Self.canary])
+        XCTAssertFalse(HTTPClient().describe(request).contains(Self.canary))
+    }
+
     func testTokensWithLineBreaksOrSpacesAreRefused() throws {
         XCTAssertThrowsError(try GitLabToken("abc\r\nX-Evil: 1"))
         XCTAssertThrowsError(try GitLabToken("   "))
