@@ -48,14 +48,19 @@ public enum StickyNoteOutcome: Sendable, Equatable {
 
 extension GitLabClient {
     /// Creates the marker's note, or updates it in place when it exists (the oldest one, if a
-    /// race made two). `body` is written after the marker line; a body that holds the marker of
+    /// race made two), among the notes of the token's user. `body` is written after the marker line; a body that holds the marker of
     /// any note (`<!-- tenantctl:`) is refused, so no content can pose as another scope's note.
     public func publishStickyNote(project: GitLabProjectID, mergeRequest: Int, marker: StickyNoteMarker, body: String) async throws -> StickyNoteOutcome {
         guard !body.contains("<!-- tenantctl:") else {
             throw GitLabError.configuration("the note body holds a tenantctl marker; it must be rendered with its text escaped")
         }
         let full = marker.description + "\n" + body
-        let existing = try await notes(project: project, mergeRequest: mergeRequest).filter { !$0.system && marker.marks($0.body) }
+        // With an access token, only this user's notes are candidates: anyone may post a note
+        // that starts with the marker, and updating it would fail (403) or take it over. A job
+        // token cannot ask who it is; then the first line alone decides.
+        let author = token.kind == .privateToken ? try await currentUser().id : nil
+        let existing = try await notes(project: project, mergeRequest: mergeRequest)
+            .filter { !$0.system && marker.marks($0.body) && (author == nil || $0.author.id == author) }
         guard let note = existing.first else {
             return .created(noteID: try await createNote(project: project, mergeRequest: mergeRequest, body: full).id)
         }

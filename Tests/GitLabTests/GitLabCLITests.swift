@@ -98,7 +98,7 @@ final class GitLabCLITests: XCTestCase {
         try "\(canary)\n".write(toFile: directory + "/token", atomically: true, encoding: .utf8)
         let result = try tenantctl(["gitlab", "publish-plan", "--plan", plan, "--gitlab-token-file", directory + "/token"], environment: ciEnvironment(sim, token: nil))
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.hasPrefix("error: GitLab refused the token (401 Unauthorized) on GET /projects/42/merge_requests/1/notes"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("error: GitLab refused the token (401 Unauthorized) on GET /user"), result.stderr)
         XCTAssertFalse(result.stderr.contains(canary) || result.stdout.contains(canary))
         // The job token, asked for, is refused by the notes endpoint, and the message says why.
         let job = try tenantctl(["gitlab", "publish-plan", "--plan", plan, "--use-job-token"], environment: ciEnvironment(sim, token: nil))

@@ -75,6 +75,19 @@ final class StickyNoteTests: XCTestCase {
         XCTAssertEqual(try sim.notes().count, 3)
     }
 
+    func testANoteSomeoneElseStartsWithTheMarkerIsLeftAlone() async throws {
+        let sim = try GitLabSimProcess()
+        let gitlab = try client(sim)
+        let marker = try StickyNoteMarker(project: "42", scope: "production")
+        try sim.plantNote(mergeRequest: 1, body: "\(marker.description)\nfake plan: nothing to do", author: "alice")
+        let outcome = try await gitlab.publishStickyNote(project: project, mergeRequest: 1, marker: marker, body: "real plan")
+        guard case .created = outcome else { return XCTFail("\(outcome)") }
+        let bodies = try sim.notes().compactMap { $0["body"] as? String }
+        XCTAssertEqual(bodies.sorted(), [marker.description + "\nfake plan: nothing to do", marker.description + "\nreal plan"])
+        let again = try await gitlab.publishStickyNote(project: project, mergeRequest: 1, marker: marker, body: "real plan")
+        XCTAssertEqual(again, .unchanged(noteID: outcome.noteID))
+    }
+
     func testMarkersAndBodiesCannotForgeAnotherScope() async throws {
         XCTAssertThrowsError(try StickyNoteMarker(project: "42", scope: "prod --> <b>x</b>"))
         XCTAssertThrowsError(try StickyNoteMarker(project: "42", scope: "prod environment=staging"))
