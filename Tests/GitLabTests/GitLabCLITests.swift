@@ -1,5 +1,6 @@
 import Foundation
 import GitTestSupport
+import PlanModel
 import XCTest
 
 /// `tenantctl gitlab publish-plan` and `tenantctl gitlab status` end to end: the built binary
@@ -71,6 +72,23 @@ final class GitLabCLITests: XCTestCase {
         let body = try XCTUnwrap(try sim.notes().first?["body"] as? String)
         XCTAssertEqual(body.components(separatedBy: "<!--").count - 1, 1, "only the real marker: \(body)")
         XCTAssertFalse(body.contains("<script"))
+    }
+
+    func testAPlanTooLongForANoteIsCutWhereALineEnds() throws {
+        let sim = try GitLabSimProcess()
+        let value = String(repeating: "<", count: 400)
+        let changes = (0..<500).map {
+            SamplePlans.change("acme/production", "juju.config", .update, target: "app\($0)",
+                               reasons: [Reason(field: "config.motd", desired: value, observed: "hello")])
+        }
+        let plan = try SamplePlans.write(Plan(commit: "1602d04e73db5c1f0e2f2c3a4b5c6d7e8f901234", changes: changes), in: directory)
+        let result = try tenantctl(["gitlab", "publish-plan", "--plan", plan], environment: ciEnvironment(sim))
+        XCTAssertEqual(result.status, 0, result.description)
+        let body = try XCTUnwrap(try sim.notes().first?["body"] as? String)
+        XCTAssertLessThan(body.count, 1_000_000)
+        XCTAssertTrue(body.hasSuffix("</details>\n\n**The plan is too long for a note: see the job's plan.json artifact for the rest.**\n"), String(body.suffix(300)))
+        XCTAssertTrue(body.contains("app100</code>"))
+        XCTAssertFalse(body.contains("app499</code>"))
     }
 
     func testMissingVariablesAreNamed() throws {
