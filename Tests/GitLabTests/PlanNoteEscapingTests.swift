@@ -22,6 +22,13 @@ final class PlanNoteEscapingTests: XCTestCase {
             // The summary table has five columns, the change tables four.
             XCTAssertTrue([5, 6].contains(row.filter { $0 == "|" }.count), String(row))
         }
+        // Outside <code>, no character reference: GitLab would decode it, then find mentions,
+        // references and emoji in the text.
+        for line in markdown.split(separator: "\n") {
+            let outside = line.components(separatedBy: "<code>").enumerated()
+                .map { $0.offset == 0 ? $0.element : ($0.element.components(separatedBy: "</code>").dropFirst().joined()) }.joined()
+            XCTAssertFalse(outside.contains("&#"), "manifest text outside <code>: \(line)")
+        }
         // And the text is still readable once GitLab decodes the references.
         XCTAssertTrue(markdown.contains("<code>magento&#96; &#60;b&#62;x&#60;/b&#62;</code>"), markdown)
     }

@@ -20,7 +20,7 @@ public enum PlanMarkdownRenderer {
             lines.append("| | change | target | reasons |")
             lines.append("|---|---|---|---|")
             for change in group.changes {
-                let reasons = change.reasons.map { escape($0.rendered) }.joined(separator: "<br>")
+                let reasons = change.reasons.map { code($0.rendered, limit: 500) }.joined(separator: "<br>")
                 lines.append("| \(change.effect.symbol) | `\(change.kind.rawValue)` | \(code(change.target)) | \(reasons) |")
             }
             lines.append("")
@@ -30,9 +30,9 @@ public enum PlanMarkdownRenderer {
         if !plan.skipped.isEmpty || !plan.withheld.isEmpty {
             lines.append("**Not planned**")
             lines.append("")
-            for skipped in plan.skipped { lines.append("- \(code(skipped.environment)): \(escape(skipped.reason))") }
+            for skipped in plan.skipped { lines.append("- \(code(skipped.environment)): \(code(skipped.reason, limit: 500))") }
             for withheld in plan.withheld {
-                lines.append("- \(code(withheld.environment)): `\(withheld.kind.rawValue)` \(code(withheld.target)) withheld: \(escape(withheld.reason))")
+                lines.append("- \(code(withheld.environment)): `\(withheld.kind.rawValue)` \(code(withheld.target)) withheld: \(code(withheld.reason, limit: 500))")
             }
             lines.append("")
         }
@@ -66,7 +66,9 @@ public enum PlanMarkdownRenderer {
 
     /// Manifest-derived text shown as code: an HTML `<code>` element around `escape`d text
     /// (a backtick code span would show the character references as they are written).
-    /// GitLab makes no mention, reference or emoji inside `<code>`.
+    /// GitLab decodes the references before it looks for mentions (`@user`), references
+    /// (`#12`, `!3`) and emoji, but looks for none inside `<code>`: every manifest-derived value
+    /// of a note goes through here, never `escape` alone.
     public static func code(_ text: String, limit: Int = 200) -> String {
         "<code>" + escape(text, limit: limit) + "</code>"
     }

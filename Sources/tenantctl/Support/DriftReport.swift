@@ -89,12 +89,11 @@ struct DriftReport: Encodable {
         for item in items {
             let model = item.controller.flatMap { controller in item.model.map { "\(controller):\($0)" } } ?? ""
             let cells = [item.environment, model, item.target, item.field, item.desired ?? "(absent)", item.observed ?? "(absent)", item.cause]
-            // Desired and observed values are manifest or Juju text: inert (PlanMarkdownRenderer.escape).
-            let code = cells.prefix(4).map { PlanMarkdownRenderer.code($0) }
-            let text = cells.dropFirst(4).map { PlanMarkdownRenderer.escape($0) }
-            lines.append("| \(code[0]) | \(code[1]) | \(code[2]) | \(code[3]) | \(text[0]) | \(text[1]) | \(text[2]) |")
+            // Manifest and Juju text: inert, and out of GitLab's mentions (PlanMarkdownRenderer.code).
+            let code = cells.map { PlanMarkdownRenderer.code($0, limit: 500) }
+            lines.append("| " + code.joined(separator: " | ") + " |")
         }
-        for entry in unobserved { lines.append("\n- \(PlanMarkdownRenderer.code(entry.environment)) not observed: \(PlanMarkdownRenderer.escape(entry.reason))") }
+        for entry in unobserved { lines.append("\n- \(PlanMarkdownRenderer.code(entry.environment)) not observed: \(PlanMarkdownRenderer.code(entry.reason, limit: 500))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

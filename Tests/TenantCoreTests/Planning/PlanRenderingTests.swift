@@ -54,8 +54,8 @@ final class PlanRenderingTests: XCTestCase {
         XCTAssertTrue(markdown.hasPrefix("<!-- tenantctl-plan -->\n### tenantctl plan\n\nCommit `0123456789ab`, 1 observed scope(s)"))
         XCTAssertTrue(markdown.contains("| 1 | 2 | 1 | 0 | 1 |"))
         XCTAssertTrue(markdown.contains("<details><summary><code>acme/production</code>: +1 ~2 -1</summary>"))
-        XCTAssertTrue(markdown.contains("| ~ | `juju.refresh` | <code>magento</code> | channel&#58; 2.4/stable -&#62; 2.5/stable |"))
-        XCTAssertTrue(markdown.contains("- <code>zeta/production</code>: observing model &#39;zeta-production&#39; failed&#58; connection reset"))
+        XCTAssertTrue(markdown.contains("| ~ | `juju.refresh` | <code>magento</code> | <code>channel&#58; 2.4/stable -&#62; 2.5/stable</code> |"))
+        XCTAssertTrue(markdown.contains("- <code>zeta/production</code>: <code>observing model &#39;zeta-production&#39; failed&#58; connection reset</code>"))
         XCTAssertEqual(PlanMarkdownRenderer.escape("a|b<script>"), "a&#124;b&#60;script&#62;")
     }
 
