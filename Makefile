@@ -17,6 +17,8 @@ HVAC_VERSION := 2.3.0
 OVH_VERSION := 1.2.0
 # moto_server, the real Route 53 stand-in DNSProviderTests start.
 MOTO_VERSION := 5.2.1
+# The official GitLab client for Python, which GitLabTests drive gitlab-sim with.
+PYTHON_GITLAB_VERSION := 8.6.0
 
 .PHONY: all deps python-deps build demo test bench clean help
 
@@ -41,12 +43,13 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$sudo_cmd apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# hvac for VaultSimTests, ovh and moto_server for DNSProviderTests, from PyPI, each only when
-# it is missing already.
+# hvac for VaultSimTests, ovh and moto_server for DNSProviderTests, python-gitlab for GitLabTests,
+# from PyPI, each only when it is missing already.
 python-deps:
 	@python3 -c 'import hvac' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "hvac==$(HVAC_VERSION)"
 	@python3 -c 'import ovh' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "ovh==$(OVH_VERSION)"
 	@command -v moto_server >/dev/null 2>&1 && python3 -c 'import flask, flask_cors' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "moto[server]==$(MOTO_VERSION)"
+	@python3 -c 'import gitlab' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "python-gitlab==$(PYTHON_GITLAB_VERSION)"
 
 build: deps
 	$(SWIFT) build --product tenantctl

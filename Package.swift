@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "vault-sim", targets: ["vault-sim"]),
         .executable(name: "juju-replay", targets: ["juju-replay"]),
         .executable(name: "ovh-sim", targets: ["ovh-sim"]),
+        .executable(name: "gitlab-sim", targets: ["gitlab-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,8 @@ let package = Package(
         // Runs one request with HTTPClient in a process of its own, for the proxy-environment tests.
         .executableTarget(name: "http-probe", dependencies: ["HTTPClient"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "http-probe"], resources: [.copy("Servers")]),
+        // GitLab's REST API v4 on HTTPClient: commit statuses, merge request notes, the sticky note.
+        .target(name: "GitLab", dependencies: ["HTTPClient"]),
         // Pure core: manifests, validation, resolution. No I/O beyond what callers hand in.
         .target(
             name: "TenantCore",
@@ -93,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "tenantctl",
             dependencies: [
-                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "HTTPClient", "Store",
+                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "HTTPClient", "Store", "GitLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -123,6 +126,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // A stand-in for GitLab's REST API v4 (commit statuses, merge request notes) and a sender of
+        // its webhooks, for tests and the demo (no GitLab server exists here).
+        .executableTarget(
+            name: "gitlab-sim",
+            dependencies: [
+                "HTTPClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The GitLab client against gitlab-sim, gitlab-sim against python-gitlab and the documented
+        // webhook shapes, `tenantctl gitlab` end to end, examples/gitlab-ci.yml.
+        .testTarget(
+            name: "GitLabTests",
+            dependencies: ["GitLab", "HTTPClient", "PlanModel", "GitTestSupport", "gitlab-sim", "tenantctl", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Fixtures"), .copy("Scripts")]
         ),
         // The DNS providers (OVH, Route 53) against ovh-sim, a real moto_server and AWS's signing
         // examples; ovh-sim against the recorded OVH answers and the official Python client `ovh`.

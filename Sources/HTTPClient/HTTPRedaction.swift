@@ -11,7 +11,7 @@ public struct HTTPRedaction: Sendable {
         "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
         "X-Vault-Token",
         "X-Ovh-Application", "X-Ovh-Consumer", "X-Ovh-Signature",
-        "X-Gitlab-Token", "Private-Token",
+        "X-Gitlab-Token", "Private-Token", "Job-Token",
         "X-Amz-Security-Token",
     ]
 

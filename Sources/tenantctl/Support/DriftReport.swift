@@ -89,10 +89,11 @@ struct DriftReport: Encodable {
         for item in items {
             let model = item.controller.flatMap { controller in item.model.map { "\(controller):\($0)" } } ?? ""
             let cells = [item.environment, model, item.target, item.field, item.desired ?? "(absent)", item.observed ?? "(absent)", item.cause]
-                .map(PlanMarkdownRenderer.escape)
-            lines.append("| `\(cells[0])` | `\(cells[1])` | `\(cells[2])` | `\(cells[3])` | \(cells[4]) | \(cells[5]) | \(cells[6]) |")
+            // Manifest and Juju text: inert, and out of GitLab's mentions (PlanMarkdownRenderer.code).
+            let code = cells.map { PlanMarkdownRenderer.code($0, limit: 500) }
+            lines.append("| " + code.joined(separator: " | ") + " |")
         }
-        for entry in unobserved { lines.append("\n- `\(PlanMarkdownRenderer.escape(entry.environment))` not observed: \(PlanMarkdownRenderer.escape(entry.reason))") }
+        for entry in unobserved { lines.append("\n- \(PlanMarkdownRenderer.code(entry.environment)) not observed: \(PlanMarkdownRenderer.code(entry.reason, limit: 500))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -54,9 +54,9 @@ final class PlanRenderingTests: XCTestCase {
         XCTAssertTrue(markdown.hasPrefix("<!-- tenantctl-plan -->\n### tenantctl plan\n\nCommit `0123456789ab`, 1 observed scope(s)"))
         XCTAssertTrue(markdown.contains("| 1 | 2 | 1 | 0 | 1 |"))
         XCTAssertTrue(markdown.contains("<details><summary><code>acme/production</code>: +1 ~2 -1</summary>"))
-        XCTAssertTrue(markdown.contains("| ~ | `juju.refresh` | `magento` | channel: 2.4/stable -&gt; 2.5/stable |"))
-        XCTAssertTrue(markdown.contains("- `zeta/production`: observing model 'zeta-production' failed: connection reset"))
-        XCTAssertEqual(PlanMarkdownRenderer.escape("a|b<script>"), "a\\|b&lt;script&gt;")
+        XCTAssertTrue(markdown.contains("| ~ | `juju.refresh` | <code>magento</code> | <code>channel&#58; 2.4/stable -&#62; 2.5/stable</code> |"))
+        XCTAssertTrue(markdown.contains("- <code>zeta/production</code>: <code>observing model &#39;zeta-production&#39; failed&#58; connection reset</code>"))
+        XCTAssertEqual(PlanMarkdownRenderer.escape("a|b<script>"), "a&#124;b&#60;script&#62;")
     }
 
     func testGitLabTerraformReport() throws {
