@@ -20,12 +20,14 @@ struct TenantCtl: AsyncParsableCommand {
           tenantctl changed --repo /srv/tenants --from HEAD~1 --to HEAD
           tenantctl plan --repo /srv/tenants --juju-bin juju-sim
           tenantctl apply --repo /srv/tenants --auto-approve
+          tenantctl serve --repo https://gitlab.example.com/ops/tenants.git --config /etc/tenantctl/serve.yaml
 
         Shell completion: tenantctl --generate-completion-script bash|zsh|fish prints a script \
         (for bash: tenantctl --generate-completion-script bash > /etc/bash_completion.d/tenantctl).
         """,
         version: TenantctlVersion.current,
         subcommands: [ValidateCommand.self, RenderCommand.self, ChangedCommand.self, PlanCommand.self, ApplyCommand.self,
-                      DriftCommand.self, ObserveCommand.self, HistoryCommand.self, VersionCommand.self]
+                      DriftCommand.self, ObserveCommand.self, HistoryCommand.self, SuspendCommand.self, ResumeCommand.self, ServeCommand.self,
+                      VersionCommand.self]
     )
 }

@@ -39,3 +39,21 @@ public struct Reconciliation: Sendable {
                           commit: commit, fingerprints: fingerprints)
     }
 }
+
+extension Reconciliation {
+    /// What one observation gives: the world, its fingerprints and the plan against it.
+    public struct PlannedWorld: Sendable {
+        public var observed: ObservedWorld
+        public var fingerprints: [String: String]
+        public var plan: Plan
+    }
+
+    /// Observe, fingerprint, plan: the sequence every run and every report goes through.
+    public func observeAndPlan(desired: DesiredState, fleet: Fleet?, drivers: [any SystemDriver], options: PlanOptions,
+                               commit: String?) async -> PlannedWorld {
+        let observed = await observe(ObservationRequest(desired: desired, fleet: fleet), drivers: drivers)
+        let fingerprints = self.fingerprints(of: observed)
+        return PlannedWorld(observed: observed, fingerprints: fingerprints,
+                            plan: plan(desired: desired, observed: observed, fingerprints: fingerprints, options: options, commit: commit))
+    }
+}

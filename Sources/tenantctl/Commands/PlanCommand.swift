@@ -40,13 +40,20 @@ struct PlanCommand: AsyncParsableCommand {
     var output: PlanFormat = .text
 
     func run() async throws {
-        let world = try await CommandRunner.reportingErrors {
+        let (world, suspended) = try await CommandRunner.reportingErrors {
             let snapshot = try observed.map(ObservationSnapshot.read)
             let journal = snapshot == nil ? try StoreJournal.openForReading(engine) : nil
-            return try await PlannedWorld.make(repository: repository, engine: engine, journal: journal, snapshot: snapshot)
+            return (try await PlannedWorld.make(repository: repository, engine: engine, journal: journal, snapshot: snapshot),
+                    try SuspendedNote.read(journal))
         }
         if let out { try CommandRunner.reportingErrors { try PlanFile.write(world.plan, to: out) } }
         print(try PlanOutput.render(world.plan, as: output), terminator: "")
+        // The plan file's format stays as it is; people reading text or a note are told.
+        switch output {
+        case .text: for line in SuspendedNote.lines(suspended) { print(line) }
+        case .markdown: for line in SuspendedNote.lines(suspended) { print("\n> " + PlanMarkdownRenderer.escape(line)) }
+        case .json, .gitlab: break
+        }
         // An environment that could not be observed is an error, not "no changes".
         if !world.plan.skipped.isEmpty { throw ExitCode(1) }
         if world.plan.hasDifferences { throw ExitCode(2) }
