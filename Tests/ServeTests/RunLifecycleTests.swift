@@ -12,6 +12,7 @@ final class RunLifecycleTests: ServeCase {
         _ = try repository.commit("acme: two databases")
         XCTAssertEqual(try server.hook(token: "s3cret-token").status, 202)
         try eventually("acme's second database", timeout: 300) { try units("k8s:acme-production", "db") == 2 }
+        try eventually("the second run's line") { server.lines("run").count == 2 }
         let runs = server.lines("run")
         XCTAssertEqual(runs.count, 2, server.log)
         XCTAssertTrue(runs.last?.contains("tenants=acme") == true, "only the changed tenant: \(runs)")

@@ -41,7 +41,12 @@ struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "Resume a tenant paused with suspend: apply and serve reconcile it again.",
-        discussion: EnvironmentHelp.line("TENANTCTL_STATE_DIR (else XDG_DATA_HOME, HOME)").trimmingCharacters(in: .newlines))
+        discussion: """
+        serve picks the tenant up at its next drift sweep, or at once on SIGHUP; apply at its next run.
+
+        Examples:
+          tenantctl resume boulangerie-durand
+        """ + EnvironmentHelp.line("TENANTCTL_STATE_DIR (else XDG_DATA_HOME, HOME)"))
 
     @OptionGroup var engine: EngineOptions
 

@@ -28,24 +28,35 @@ final class ServeProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         let server = ServeProcess(process: process, logPath: log)
         try process.run()
-        if waitForListening { try server.waitUntilListening() }
+        if waitForListening {
+            do { try server.waitUntilListening() } catch {
+                server.kill()
+                throw error
+            }
+        }
         return server
     }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    /// Log lines whose message (the third field of a text line) is `message`.
+    /// Text log lines whose message is `message`: `<time> <level> <message> key=value…`.
     func lines(_ message: String) -> [String] {
         log.split(separator: "\n").map(String.init).filter { line in
-            let fields = line.split(separator: " ", maxSplits: 3)
-            return fields.count >= 3 && fields[2] == Substring(message)
+            let fields = line.split(separator: " ", maxSplits: 2)
+            guard fields.count == 3 else { return false }
+            let rest = fields[2]
+            if rest == Substring(message) { return true }
+            guard rest.hasPrefix(message + " ") else { return false }
+            // The message ends where the key=value pairs begin.
+            return rest.dropFirst(message.count + 1).split(separator: " ").first?.contains("=") ?? false
         }
     }
 
     private func waitUntilListening() throws {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            if let range = log.range(of: "address=http://127.0.0.1:") {
+            // `address=http://…` in text, `"address":"http://…"` in JSON lines.
+            if let range = log.range(of: "http://127.0.0.1:") {
                 let digits = log[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits) { self.port = port; return }
             }
