@@ -60,6 +60,20 @@ final class OperationsTests: ServeCase {
         XCTAssertTrue(invalid.stderr.contains("--interval must be at least 1 second"), invalid.stderr)
     }
 
+    func testSIGHUPReadsTheFileAgainAndABrokenFileKeepsTheSettings() throws {
+        let config = fixture.path("serve.yaml")
+        try "log-format: text\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let server = try serve(["--config", config])
+        try eventually("the first run") { !server.lines("run").isEmpty }
+        try "log-format: json\n".write(toFile: config, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        try eventually("JSON lines after the reload") { server.log.contains(#""message":"reloaded the settings""#) }
+        try "log-format: yaml\n".write(toFile: config, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        try eventually("the broken file refused") { server.log.contains(#""message":"reload refused; the settings in force are kept""#) }
+        XCTAssertEqual(try server.get("/healthz").status, 200)
+    }
+
     func testServeHelpNamesEverySetting() throws {
         let help = try tenantctl("serve", "--help").stdout
         for flag in ["--listen", "--interval", "--drift-interval", "--webhook-token-file", "--config", "--log-format", "--lock-timeout",
