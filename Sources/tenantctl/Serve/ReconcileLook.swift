@@ -9,28 +9,6 @@ import ServeCore
 import Store
 import TenantCore
 
-/// What the daemon remembers between looks.
-actor LookMemory {
-    /// The last commit every changed tenant of which was reconciled without failure.
-    var reconciled: ObjectID?
-    /// The store stays open between looks; reopened when it failed.
-    var journal: StoreJournal?
-    var journalDirectory: String?
-
-    func reconciled(_ commit: ObjectID) { reconciled = commit }
-
-    func journal(_ engine: EngineOptions) throws -> StoreJournal {
-        let directory = engine.stateDir ?? StateStore.defaultDirectory()
-        if let journal, journalDirectory == directory { return journal }
-        let opened = try StoreJournal.open(engine)
-        _ = try? opened.store.markInterruptedRuns(at: Date())
-        (journal, journalDirectory) = (opened, directory)
-        return opened
-    }
-
-    func forgetJournal() { journal = nil }
-}
-
 /// One look: fetch, decide what to reconcile (the changed tenants, or every tenant on a sweep),
 /// then one `ReconcileRun` with the daemon's policies — `sync: manual` planned only, suspended
 /// tenants planned only — and its report to the log, the metrics and the status page.
