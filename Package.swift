@@ -21,6 +21,10 @@ let package = Package(
         // Already in Hummingbird's tree; named because vault-sim puts a handler in front of NIO's HTTP parser.
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
+        // `tenantctl serve`: its /metrics (on swift-metrics and swift-atomics, already in the tree)
+        // and the service group that orders its shutdown (already in Hummingbird's tree).
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // libgit2 from Debian's libgit2-dev, found through pkg-config.
@@ -93,14 +97,24 @@ let package = Package(
         .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "TenantCore", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "DNSPlanning", "DNSDriver"],
                 path: "Sources/Systems/Registry"),
 
+        // The daemon's parts that need no I/O: the look trigger that coalesces events, the webhook
+        // gate, the metrics, the status page.
+        .target(name: "ServeCore", dependencies: [.product(name: "Prometheus", package: "swift-prometheus")]),
         .executableTarget(
             name: "tenantctl",
             dependencies: [
                 "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "HTTPClient", "Store", "GitLab",
+                "ServeCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `tenantctl serve` as a process against juju-sim and a git repository: webhooks, coalescing,
+        // crash and SIGTERM, suspend, manual sync, readiness, metrics; ServeCore's parts alone.
+        .testTarget(name: "ServeTests", dependencies: ["ServeCore", "tenantctl", "juju-sim", "GitTestSupport"]),
         // A stand-in for the `juju` CLI, for tests and the demo (no Juju controller exists here).
         .executableTarget(
             name: "juju-sim",

@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v2-environment-locks", migrate: createLocks)
         migrator.registerMigration("v3-applied-secret-digest", migrate: addSecretDigest)
         migrator.registerMigration("v4-owned-resources", migrate: moveToOwnedResources)
+        migrator.registerMigration("v5-suspended-tenants", migrate: createSuspensions)
         return migrator
     }()
 
@@ -129,6 +130,20 @@ enum Schema {
                 host TEXT NOT NULL,
                 boot_id TEXT,
                 process_start INTEGER
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Tenants paused without a commit (`tenantctl suspend`): neither `apply` nor `serve` changes
+    /// them until `resume`. A row per suspended tenant; resuming deletes it.
+    private static func createSuspensions(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE suspended_tenant (
+                tenant TEXT NOT NULL PRIMARY KEY CHECK (tenant <> ''),
+                reason TEXT NOT NULL DEFAULT '',
+                suspended_at DATETIME NOT NULL,
+                pid INTEGER NOT NULL,
+                host TEXT NOT NULL
             ) WITHOUT ROWID;
             """)
     }

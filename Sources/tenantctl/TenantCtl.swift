@@ -21,12 +21,14 @@ struct TenantCtl: AsyncParsableCommand {
           tenantctl plan --repo /srv/tenants --juju-bin juju-sim
           tenantctl apply --repo /srv/tenants --auto-approve
           tenantctl gitlab publish-plan --plan plan.json --report tenantctl-report.json
+          tenantctl serve --repo https://gitlab.example.com/ops/tenants.git --config /etc/tenantctl/serve.yaml
 
         Shell completion: tenantctl --generate-completion-script bash|zsh|fish prints a script \
         (for bash: tenantctl --generate-completion-script bash > /etc/bash_completion.d/tenantctl).
         """,
         version: TenantctlVersion.current,
         subcommands: [ValidateCommand.self, RenderCommand.self, ChangedCommand.self, PlanCommand.self, ApplyCommand.self,
-                      DriftCommand.self, ObserveCommand.self, HistoryCommand.self, GitLabCommand.self, VersionCommand.self]
+                      DriftCommand.self, ObserveCommand.self, HistoryCommand.self, GitLabCommand.self, SuspendCommand.self, ResumeCommand.self,
+                      ServeCommand.self, VersionCommand.self]
     )
 }

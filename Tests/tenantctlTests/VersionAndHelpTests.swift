@@ -49,7 +49,7 @@ final class VersionAndHelpTests: CLITestCase {
         }
     }
 
-    /// `tenantctl --help` lists ten subcommands; each one's help, in both forms, exits 0, shows
+    /// `tenantctl --help` lists thirteen subcommands; each one's help, in both forms, exits 0, shows
     /// its overview and usage, and (all but version) an example of its own invocation.
     func testEverySubcommandListedHasItsOwnHelp() throws {
         let overview = try tenantctl("--help")
@@ -59,7 +59,7 @@ final class VersionAndHelpTests: CLITestCase {
         let listed = section.components(separatedBy: "\n\n")[0].split(separator: "\n")
             .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
-        XCTAssertEqual(listed, ["validate", "render", "changed", "plan", "apply", "drift", "observe", "history", "gitlab", "version"],
+        XCTAssertEqual(listed, ["validate", "render", "changed", "plan", "apply", "drift", "observe", "history", "gitlab", "suspend", "resume", "serve", "version"],
                        "a new subcommand needs its help covered here:\n\(overview.stdout)")
         for name in listed {
             for form in [[name, "--help"], ["help", name]] {

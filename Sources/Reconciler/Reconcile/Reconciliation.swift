@@ -39,3 +39,23 @@ public struct Reconciliation: Sendable {
                           commit: commit, fingerprints: fingerprints)
     }
 }
+
+extension Reconciliation {
+    /// What one observation gives: the world, its fingerprints and the plan against it.
+    public struct PlannedWorld: Sendable {
+        public var observed: ObservedWorld
+        public var fingerprints: [String: String]
+        public var plan: Plan
+    }
+
+    /// Observe, fingerprint, plan: the sequence every run and every report goes through.
+    /// - Parameter fingerprinted: false when the plan is only read, never saved nor applied
+    ///   (drift): its scopes are then not digested.
+    public func observeAndPlan(desired: DesiredState, fleet: Fleet?, drivers: [any SystemDriver], options: PlanOptions,
+                               commit: String?, fingerprinted: Bool = true) async -> PlannedWorld {
+        let observed = await observe(ObservationRequest(desired: desired, fleet: fleet), drivers: drivers)
+        let fingerprints = fingerprinted ? self.fingerprints(of: observed) : [:]
+        return PlannedWorld(observed: observed, fingerprints: fingerprints,
+                            plan: plan(desired: desired, observed: observed, fingerprints: fingerprints, options: options, commit: commit))
+    }
+}

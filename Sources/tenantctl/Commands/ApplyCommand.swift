@@ -76,17 +76,30 @@ struct ApplyCommand: AsyncParsableCommand {
             _ = try? journal.store.markInterruptedRuns(at: Date())
             let desired = try LoadedDesiredState.load(repository, tenants: engine.tenantFilter,
                                                       removed: RemovedTenants.owners(try journal.owned()))
-            // Held from before observing to the end of the run: two runs that observed the same
-            // world would each add what they both found missing.
-            let lock = try await RunLock.acquire(store: journal.store, environments: RunLock.environments(of: desired.state, engine: engine),
-                                                 command: "apply", timeout: .seconds(lockTimeout), quiet: quiet)
-            defer { lock.release() }
             // One secret store for the run: observed, checked and read through the same Vault login.
             let store = try engine.secretStore(fleet: desired.fleet)
-            let world = try await PlannedWorld.make(desired: desired, engine: engine, journal: journal, store: .some(store))
-            var plan = try choosePlan(world)
+            let (quiet, lockTimeout) = (self.quiet, self.lockTimeout)
+            var gate = HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000)))
+            if !quiet { gate.report = { line in StandardStreams.error(line) } }
+            let reconcile = StoreReconcileRun.make(
+                journal: journal, engine: engine, secrets: store, command: "apply", lockTimeout: .seconds(lockTimeout), gate: gate,
+                waitingForLock: { environment, holder in
+                    if !quiet { StandardStreams.error(RunLock.waitingLine(environment: environment, holder: holder, timeout: lockTimeout)) }
+                },
+                progress: { line in if !quiet { StandardStreams.error(line) } })
+            // The lock is held from before observing to the end of the run: two runs that observed
+            // the same world would each add what they both found missing.
+            let session: ReconcileSession
+            do {
+                session = try await reconcile.begin(StoreReconcileRun.target(desired, engine: engine, journal: journal, tenants: engine.tenantFilter))
+            } catch let busy as RunLocking.Busy {
+                throw RunLock.gaveUp(busy)
+            }
+            defer { session.end() }
+            var plan = try choosePlan(session.plan)
             var leftForAPerson: [String] = []
-            if planFile == nil, autoApprove { (plan, leftForAPerson) = withoutManualEnvironments(plan, desired: world.desired.state) }
+            if planFile == nil, autoApprove { (plan, leftForAPerson) = withoutManualEnvironments(plan, desired: desired.state) }
+            let paused = try withoutSuspendedTenants(&plan, store: journal)
             for line in PlanTextRenderer.skippedLines(plan) { print(String(line.dropFirst(2))) }
             for withheld in plan.withheld {
                 print("\(withheld.environment): \(withheld.kind.rawValue) \(withheld.target) withheld: \(withheld.reason)")
@@ -96,22 +109,16 @@ struct ApplyCommand: AsyncParsableCommand {
                 else if !leftForAPerson.isEmpty {
                     print("Nothing applied: \(leftForAPerson.count) environment(s) with sync: manual have pending changes (\(leftForAPerson.joined(separator: ", "))); a person applies them with tenantctl apply --tenant <tenant>.")
                 }
+                else if !paused.isEmpty {
+                    print("Nothing applied: \(paused.count) suspended tenant(s) have pending changes (\(paused.joined(separator: ", "))); tenantctl resume <tenant> lets them be applied.")
+                }
                 else if !plan.withheld.isEmpty { print("Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests.") }
                 else { print("No changes. The world matches the manifests.") }
                 if !plan.skipped.isEmpty { throw ExitCode(1) }
                 return
             }
             if planFile == nil, !autoApprove { try confirm(plan) }
-            let quiet = self.quiet
-            var gate = HealthGate(timeout: .seconds(gateTimeout), settle: .milliseconds(Int(settle * 1000)))
-            if !quiet { gate.report = { line in StandardStreams.error(line) } }
-            let drivers = engine.drivers(journal: journal, store: store, applying: ApplySettings(desired: world.desired.state, gate: gate))
-            for driver in drivers { try driver.prepareApply() }
-            let applier = ChangeWalker(drivers: drivers, journal: journal, parallelism: engine.parallelism) { line in
-                if !quiet { StandardStreams.error(line) }
-            }
-            let applying = ApplyRun(walker: applier, journal: journal)
-            let work = Task { [plan, world] in try await applying.apply(plan, commit: world.desired.commit, fingerprints: world.fingerprints) }
+            let work = Task { [plan] in try await session.apply(plan) }
             let signals = StopSignals.install { signalNumber in
                 StandardStreams.error("\(signalNumber == SIGINT ? "interrupted" : "terminated"): stopping — no new change starts, the running ones finish (send it again to quit at once)")
                 work.cancel()
@@ -126,16 +133,29 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    private func choosePlan(_ world: PlannedWorld) throws -> Plan {
-        guard let planFile else { return world.plan }
+    private func choosePlan(_ current: Plan) throws -> Plan {
+        guard let planFile else { return current }
         let saved = try PlanFile.read(planFile)
         // The planner is deterministic: the same commit, world and options give the same changes.
         // Anything else moved, or was edited by hand (or planned with other options), and is not
         // applied: a file must never carry a change the manifests and the policies do not allow.
-        if let stale = StalePlan.check(saved: saved, current: world.plan) {
+        if let stale = StalePlan.check(saved: saved, current: current) {
             throw CLIError("refusing the stale plan \(planFile): \(stale.userMessage); \(stale.hint ?? "plan again")")
         }
         return saved
+    }
+
+    /// A suspended tenant is applied by nobody, a person naming it with --tenant included (resume
+    /// it first): suspending is how a person says "hands off" without a commit. Returns the
+    /// tenants held back.
+    private func withoutSuspendedTenants(_ plan: inout Plan, store journal: StoreJournal) throws -> [String] {
+        let suspension = Suspension(tenants: Set(try journal.store.suspendedTenants().map(\.tenant)))
+        let (remaining, held) = suspension.hold(plan)
+        plan = remaining
+        for (tenant, changes) in held.sorted(by: { $0.key < $1.key }) {
+            StandardStreams.error("[\(tenant)] suspended — \(changes.count) change(s) not applied (tenantctl resume \(tenant))")
+        }
+        return held.keys.sorted()
     }
 
     /// `sync: manual` means a person applies: unattended runs leave those environments alone.

@@ -45,13 +45,7 @@ struct ChangedCommand: ParsableCommand {
         let reader = RepositoryReader(options: repository)
         let changes = try CommandRunner.reportingErrors { () -> [ChangedTenant] in
             let git = try reader.openGit()
-            let old = try git.resolveCommit(from)
-            let new = try git.resolveCommit(to)
-            let diff = try git.diff(from: old, to: new).map(PathChange.init)
-            return try ChangeAnalyzer.analyze(diff) {
-                let files = try reader.manifestFiles(git, commit: new, under: ["offers", "tenants"])
-                return ChangeAnalyzer.Dependencies.of(ManifestLoader.load(files, limits: try repository.manifestLimits()))
-            }
+            return try ChangedTenants.between(try git.resolveCommit(from), try git.resolveCommit(to), in: git, reader: reader)
         }
         switch output {
         case .text:

@@ -29,10 +29,13 @@ struct DriftCommand: AsyncParsableCommand {
     enum DriftFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
     func run() async throws {
-        let world = try await CommandRunner.reportingErrors {
-            try await PlannedWorld.make(repository: repository, engine: engine, journal: try StoreJournal.openForReading(engine), fingerprinted: false)
+        let (world, suspended) = try await CommandRunner.reportingErrors {
+            let journal = try StoreJournal.openForReading(engine)
+            return (try await PlannedWorld.make(repository: repository, engine: engine, journal: journal, fingerprinted: false),
+                    try SuspendedNote.read(journal))
         }
-        let report = DriftReport(world.plan)
+        var report = DriftReport(world.plan)
+        report.suspended = suspended.map(\.tenant)
         switch output {
         case .text: print(report.text(), terminator: "")
         case .json: print(try JSONOutput.encode(report))

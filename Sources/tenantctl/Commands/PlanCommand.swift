@@ -4,6 +4,7 @@ import JujuDriver
 import JujuPlanning
 import PlanModel
 import Reconciler
+import Store
 import Systems
 import TenantCore
 
@@ -40,12 +41,20 @@ struct PlanCommand: AsyncParsableCommand {
     var output: PlanFormat = .text
 
     func run() async throws {
-        let world = try await CommandRunner.reportingErrors {
-            if let observed { return try await PlannedWorld.make(repository: repository, engine: engine, snapshotPath: observed) }
-            return try await PlannedWorld.make(repository: repository, engine: engine, journal: try StoreJournal.openForReading(engine))
+        let (world, suspended) = try await CommandRunner.reportingErrors {
+            // A snapshot plan reads no state: nothing is known of suspensions there.
+            if let observed { return (try await PlannedWorld.make(repository: repository, engine: engine, snapshotPath: observed), [SuspendedTenant]()) }
+            let journal = try StoreJournal.openForReading(engine)
+            return (try await PlannedWorld.make(repository: repository, engine: engine, journal: journal), try SuspendedNote.read(journal))
         }
         if let out { try CommandRunner.reportingErrors { try PlanFile.write(world.plan, to: out) } }
         print(try PlanOutput.render(world.plan, as: output), terminator: "")
+        // The plan file's format stays as it is; people reading text or a note are told.
+        switch output {
+        case .text: for line in SuspendedNote.lines(suspended) { print(line) }
+        case .markdown: for line in SuspendedNote.lines(suspended) { print("\n> " + PlanMarkdownRenderer.escape(line)) }
+        case .json, .gitlab: break
+        }
         // An environment that could not be observed is an error, not "no changes".
         if !world.plan.skipped.isEmpty { throw ExitCode(1) }
         if world.plan.hasDifferences { throw ExitCode(2) }

@@ -123,8 +123,9 @@ struct EngineOptions: ParsableArguments {
 
     var tenantFilter: Set<String>? { tenant.isEmpty ? nil : Set(tenant) }
 
-    func planOptions(owned: [String: [String: String]], fleet: Fleet?) -> PlanOptions {
-        PlanOptions(maxModelRemovals: maxModelRemovals, maxRemovals: maxRemovals, tenants: tenantFilter,
+    /// - Parameter tenants: the tenants planned for (the daemon's changed tenants); --tenant by default.
+    func planOptions(owned: [String: [String: String]], fleet: Fleet?, tenants: Set<String>?? = nil) -> PlanOptions {
+        PlanOptions(maxModelRemovals: maxModelRemovals, maxRemovals: maxRemovals, tenants: tenants ?? tenantFilter,
                     owned: owned, pruneRemovedTenants: fleet?.defaults.policy.prune ?? false)
     }
 }

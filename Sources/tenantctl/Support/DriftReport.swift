@@ -32,10 +32,12 @@ struct DriftReport: Encodable {
     var commit: String?
     var items: [Item]
     var unobserved: [Unobserved]
+    /// Tenants paused with `tenantctl suspend`: their drift is reported, not healed.
+    var suspended: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case commit, items, unobserved
+        case commit, items, unobserved, suspended
     }
 
     init(_ plan: Plan, systems: [any RegisteredSystem] = Systems.all) {
@@ -76,6 +78,7 @@ struct DriftReport: Encodable {
         for line in PlanTextRenderer.skippedLines(Plan(skipped: unobserved.map { SkippedEnvironment(environment: $0.environment, reason: $0.reason) })) {
             lines.append(line.replacingOccurrences(of: "not planned", with: "not observed"))
         }
+        for tenant in suspended { lines.append("suspended: \(tenant) — its drift is not healed until tenantctl resume \(tenant)") }
         let environments = Set(items.map(\.environment)).count
         lines.append(items.isEmpty && unobserved.isEmpty ? "No drift: the world matches the manifests."
                      : "Drift: \(items.count) field(s) in \(environments) environment(s)" + (unobserved.isEmpty ? "." : "; \(unobserved.count) environment(s) not observed."))
@@ -84,7 +87,8 @@ struct DriftReport: Encodable {
 
     func markdown() -> String {
         var lines = ["### tenantctl drift", ""]
-        if items.isEmpty && unobserved.isEmpty { return (lines + ["No drift.", ""]).joined(separator: "\n") }
+        let notes = suspended.map { "> suspended: \(PlanMarkdownRenderer.code($0)) — its drift is not healed until resumed" }
+        if items.isEmpty && unobserved.isEmpty { return (lines + ["No drift.", ""] + notes.flatMap { [$0, ""] }).joined(separator: "\n") }
         lines += ["| environment | model | what | field | desired | observed | likely cause |", "|---|---|---|---|---|---|---|"]
         for item in items {
             let model = item.controller.flatMap { controller in item.model.map { "\(controller):\($0)" } } ?? ""
@@ -94,6 +98,7 @@ struct DriftReport: Encodable {
             lines.append("| " + code.joined(separator: " | ") + " |")
         }
         for entry in unobserved { lines.append("\n- \(PlanMarkdownRenderer.code(entry.environment)) not observed: \(PlanMarkdownRenderer.code(entry.reason, limit: 500))") }
+        for note in notes { lines.append("\n" + note) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -51,14 +51,23 @@ struct RepositoryReader {
     private func unlimitedSnapshot() throws -> RepositorySnapshot {
         if let dir = options.dir { return try DirectorySource.read(dir) }
         let repository = try openGit()
-        let source = try RepositoryLocation.parse(repositoryArgument).redacted
-        let commit: ObjectID
+        return try snapshot(of: repository, at: try chosenCommit(repository))
+    }
+
+    /// The commit --ref names (HEAD by default) in an open repository.
+    func chosenCommit(_ repository: GitRepository) throws -> ObjectID {
         do {
-            commit = try repository.resolveCommit(options.ref ?? "HEAD")
+            return try repository.resolveCommit(options.ref ?? "HEAD")
         } catch GitSourceError.unknownRef where options.ref == nil {
             // The user named no ref: "'HEAD' is not a branch…" would blame a ref they never gave.
-            throw CLIError("\(source) has no commit to read: its HEAD names no commit (an empty repository?); push a commit or give --ref")
+            throw CLIError("\(try RepositoryLocation.parse(repositoryArgument).redacted) has no commit to read: its HEAD names no commit (an empty repository?); push a commit or give --ref")
         }
+    }
+
+    /// Every manifest file of `commit`, read from a repository already open (the daemon reads
+    /// the commit it resolved after its fetch, not a later one).
+    func snapshot(of repository: GitRepository, at commit: ObjectID) throws -> RepositorySnapshot {
+        let source = try RepositoryLocation.parse(repositoryArgument).redacted
         // The listing (trees only, no blob) finds what the manifest folders do not hold: a
         // misspelt folder, whose files are then read to be reported, and symbolic links.
         let entries = try repository.entries(at: commit)
@@ -70,7 +79,9 @@ struct RepositoryReader {
         })
         let files = try manifestFiles(repository, commit: commit, extraFolders: misspelt.sorted())
         let links = entries.filter { $0.kind == .symlink && RepositoryLayout.isManifestPlace($0.path) }.map(\.path)
-        return RepositorySnapshot(files: files, source: source, commit: try repository.commitInfo(commit), links: links)
+        var snapshot = RepositorySnapshot(files: files, source: source, commit: try repository.commitInfo(commit), links: links)
+        snapshot.limits = try options.manifestLimits()
+        return snapshot
     }
 
     func manifestFiles(_ repository: GitRepository, commit: ObjectID, under prefixes: [String]? = nil,

@@ -6,8 +6,8 @@ import Systems
 import TenantCore
 import VaultDriver
 
-/// Observes the world (or reads a snapshot) and plans against it: the common first half of
-/// plan, apply and drift.
+/// Observes the world (or reads a snapshot) and plans against it, for the reports (plan, drift);
+/// runs that apply go through `ReconcileRun`, which does the same under the run lock.
 struct PlannedWorld {
     var desired: LoadedDesiredState
     var observed: ObservedWorld
@@ -37,27 +37,20 @@ struct PlannedWorld {
         return try await make(desired: desired, engine: engine, journal: nil, snapshot: snapshot)
     }
 
-    /// - Parameter store: the run's secret store, when the caller goes on to use it (apply);
-    ///   else the one the options name.
     static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil,
-                     store: (any SecretStore)?? = nil, fingerprinted: Bool = true) async throws -> PlannedWorld {
+                     fingerprinted: Bool = true) async throws -> PlannedWorld {
         let reconciliation = Reconciliation(systems: Systems.all)
-        let observed: ObservedWorld
-        let owned: [String: [String: String]]
-        let fingerprints: [String: String]
         if let snapshot {
             // Its fingerprints were checked when it was read.
-            observed = snapshot.observed
-            owned = snapshot.owned
-            fingerprints = snapshot.fingerprints
-        } else {
-            owned = try journal?.owned() ?? [:]
-            observed = await reconciliation.observe(ObservationRequest(desired: desired.state, fleet: desired.fleet),
-                                                    drivers: engine.drivers(journal: journal, store: try store ?? engine.secretStore(fleet: desired.fleet)))
-            fingerprints = fingerprinted ? reconciliation.fingerprints(of: observed) : [:]
+            let plan = reconciliation.plan(desired: desired.state, observed: snapshot.observed, fingerprints: snapshot.fingerprints,
+                                           options: engine.planOptions(owned: snapshot.owned, fleet: desired.fleet), commit: desired.commit)
+            return PlannedWorld(desired: desired, observed: snapshot.observed, fingerprints: snapshot.fingerprints, owned: snapshot.owned, plan: plan)
         }
-        let plan = reconciliation.plan(desired: desired.state, observed: observed, fingerprints: fingerprints,
-                                       options: engine.planOptions(owned: owned, fleet: desired.fleet), commit: desired.commit)
-        return PlannedWorld(desired: desired, observed: observed, fingerprints: fingerprints, owned: owned, plan: plan)
+        let owned = try journal?.owned() ?? [:]
+        let world = await reconciliation.observeAndPlan(desired: desired.state, fleet: desired.fleet,
+                                                        drivers: engine.drivers(journal: journal, store: try engine.secretStore(fleet: desired.fleet)),
+                                                        options: engine.planOptions(owned: owned, fleet: desired.fleet), commit: desired.commit,
+                                                        fingerprinted: fingerprinted)
+        return PlannedWorld(desired: desired, observed: world.observed, fingerprints: world.fingerprints, owned: owned, plan: world.plan)
     }
 }

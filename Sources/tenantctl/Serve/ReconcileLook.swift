@@ -1,0 +1,204 @@
+import Foundation
+import JujuDriver
+import VaultDriver
+import GitSource
+import Logging
+import PlanModel
+import Reconciler
+import ServeCore
+import Store
+import TenantCore
+
+/// One look: fetch, decide what to reconcile (the changed tenants, or every tenant on a sweep),
+/// then one `ReconcileRun` with the daemon's policies — `sync: manual` planned only, suspended
+/// tenants planned only — and its report to the log, the metrics and the status page.
+struct ReconcileLook {
+    let daemon: ServeDaemon
+
+    private var logger: Logger { daemon.logger }
+
+    func run(_ reasons: LookReasons) async {
+        let settings = daemon.settings
+        let started = ContinuousClock.now
+        let sweep = reasons.sweepsEverything
+        let journal: StoreJournal
+        do {
+            journal = try await daemon.memory.journal(settings.engine)
+            _ = try journal.store.suspendedTenants()
+            await daemon.readiness.store(nil)
+        } catch {
+            await daemon.memory.forgetJournal()
+            await refused("the state store cannot be used: \(error)", readiness: { await daemon.readiness.store($0) }, started: started)
+            return
+        }
+        let reader = RepositoryReader(options: settings.repository)
+        let git: GitRepository, head: ObjectID
+        do {
+            git = try reader.openGit()
+            head = try reader.chosenCommit(git)
+            await daemon.readiness.repository(nil)
+        } catch {
+            await refused("the repository cannot be read: \(error)", readiness: { await daemon.readiness.repository($0) }, started: started)
+            return
+        }
+        let last = await daemon.memory.reconciled
+        var tenants = settings.engine.tenantFilter
+        if !sweep, let last {
+            if last == head {
+                logger.debug("nothing moved", metadata: ["commit": .string(head.hex)])
+                return
+            }
+            do {
+                let changed = Set(try ChangedTenants.between(last, head, in: git, reader: reader).map(\.tenant))
+                tenants = tenants.map { $0.intersection(changed) } ?? changed
+            } catch {
+                // The older commit may be gone (a force push): every tenant, then.
+                logger.warning("cannot compare with the last reconciled commit; looking at every tenant", metadata: ["error": .string("\(error)")])
+            }
+        }
+        let analysis: Analysis
+        do { analysis = Analysis(try reader.snapshot(of: git, at: head)) } catch {
+            await refused("the manifests cannot be read: \(error)", readiness: { await daemon.readiness.repository($0) }, started: started)
+            return
+        }
+        guard analysis.errors == 0 else {
+            // A tenant that fails to parse must not look deleted: nothing is reconciled.
+            await refused("the repository has \(analysis.errors) error(s) at \(head.hex.prefix(12)); nothing is reconciled until they are fixed (tenantctl validate)",
+                          readiness: nil, started: started)
+            return
+        }
+        let desired = LoadedDesiredState(analysis: analysis)
+        let suspended: Set<String>
+        do { suspended = Set(try journal.store.suspendedTenants().map(\.tenant)) } catch {
+            await refused("the state store cannot be used: \(error)", readiness: { await daemon.readiness.store($0) }, started: started)
+            return
+        }
+        await daemon.board.fleet(desired.state.environments.map { environment in
+            EnvironmentStatus(environment: environment.id, tenant: environment.tenant, sync: environment.policy.sync.rawValue,
+                              suspended: environment.tenant.map(suspended.contains) ?? false)
+        }, commit: head.hex)
+        if let tenants, tenants.isEmpty {
+            logger.info("look", metadata: ["commit": .string(head.hex), "outcome": "no tenant changed"])
+            await daemon.memory.reconciled(head)
+            await daemon.board.lookFinished(at: Date(), error: nil)
+            return
+        }
+        await reconcile(desired, head: head, tenants: tenants, suspended: suspended, journal: journal, settings: settings, started: started,
+                        reasons: reasons)
+    }
+
+    private func reconcile(_ desired: LoadedDesiredState, head: ObjectID, tenants: Set<String>?, suspended: Set<String>, journal: StoreJournal,
+                           settings: ServeCommand, started: ContinuousClock.Instant, reasons: LookReasons) async {
+        let logger = self.logger, metrics = daemon.metrics
+        let scope: Logger.Metadata = ["commit": .string(head.hex), "tenants": .string(tenants.map { $0.sorted().joined(separator: ",") } ?? "all"),
+                                      "reason": .string(Self.describe(reasons))]
+        let gate = HealthGate(timeout: .seconds(settings.gateTimeout), settle: .milliseconds(Int(settings.settle * 1000)))
+        let session: ReconcileSession
+        do {
+            let secrets = try settings.engine.secretStore(fleet: desired.fleet)
+            let run = StoreReconcileRun.make(
+                journal: journal, engine: settings.engine, secrets: secrets, command: "serve", lockTimeout: .seconds(settings.lockTimeout), gate: gate,
+                waitingForLock: { environment, holder in
+                    metrics.lockWaited()
+                    logger.info("waiting for the run lock", metadata: ["environment": .string(environment), "holder": .string(holder)])
+                },
+                progress: { line in logger.debug("\(line)") },
+                changeJournal: ChangeRecorder(inner: journal, logger: logger, metrics: metrics))
+            session = try await run.begin(StoreReconcileRun.target(desired, engine: settings.engine, journal: journal, tenants: tenants))
+        } catch let busy as RunLocking.Busy {
+            await refused("\(busy.userMessage); the next look tries again", readiness: nil, started: started)
+            return
+        } catch {
+            await refused("the run could not start: \(error)", readiness: nil, started: started)
+            return
+        }
+        defer { session.end() }
+        let planned = session.plan
+        let manual = ManualSync(manualEnvironments: Set(desired.state.environments.filter { $0.policy.sync == .manual }.map(\.id)))
+        let (afterManual, heldManual) = manual.hold(planned)
+        let (plan, heldSuspended) = Suspension(tenants: suspended).hold(afterManual)
+        let drift = DriftReport(planned)
+        let looked = desired.state.environments.filter { environment in tenants.map { environment.tenant.map($0.contains) ?? false } ?? true }
+        for tenant in Set(looked.compactMap(\.tenant)) {
+            metrics.driftItems(tenant: tenant, count: drift.items.filter { item in looked.contains { $0.id == item.environment && $0.tenant == tenant } }.count)
+        }
+        var run: Int64?
+        var report: ApplyReport?
+        if !plan.isEmpty {
+            do {
+                let outcome = try await session.apply(plan)
+                (run, report) = (outcome.run, outcome.report)
+            } catch {
+                await refused("the run could not apply: \(error)", readiness: nil, started: started)
+                return
+            }
+        }
+        let now = Date()
+        let results = Dictionary((report?.environments ?? []).map { ($0.environment, $0) }, uniquingKeysWith: { first, _ in first })
+        let skipped = Dictionary(planned.skipped.map { ($0.environment, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        var failed = false
+        for environment in looked {
+            let pending = planned.changes.filter { $0.environment == environment.id }.count
+            let outcome: String
+            if let reason = skipped[environment.id] {
+                outcome = "not observed: \(reason)"
+                failed = true
+            } else if let result = results[environment.id] {
+                if let failure = result.failed {
+                    outcome = "failed: \(failure.action)"
+                    failed = true
+                } else if !result.notRun.isEmpty {
+                    outcome = "interrupted: \(result.notRun.count) change(s) not run"
+                    failed = true
+                } else {
+                    outcome = "applied \(result.succeeded.count) change(s)"
+                }
+            } else if let tenant = environment.tenant, let held = heldSuspended[tenant], held.contains(where: { $0.environment == environment.id }) {
+                outcome = "suspended: \(held.filter { $0.environment == environment.id }.count) change(s) not applied"
+            } else if let held = heldManual[environment.id] {
+                outcome = "planned (sync: manual): \(held.count) change(s) left for a person"
+            } else if environment.tenant.map(suspended.contains) ?? false {
+                outcome = "suspended: in sync"
+            } else {
+                outcome = pending == 0 ? "in sync" : "planned: \(pending) change(s)"
+            }
+            await daemon.board.looked(environment.id, run: run, outcome: outcome, pending: results[environment.id] == nil ? pending : 0, at: now)
+            if !outcome.hasPrefix("failed"), !outcome.hasPrefix("not observed"), !outcome.hasPrefix("interrupted") {
+                metrics.reconciled(environment: environment.id, at: now.timeIntervalSince1970)
+            }
+            if heldManual[environment.id] != nil || outcome.hasPrefix("suspended:") && pending > 0 {
+                logger.info("left for a person", metadata: ["environment": .string(environment.id), "tenant": .string(environment.tenant ?? ""),
+                                                            "outcome": .string(outcome)])
+            }
+        }
+        let stopped = report?.stopped ?? false
+        if !failed, !stopped, report?.succeeded ?? true { await daemon.memory.reconciled(head) }
+        let runOutcome = report.map { $0.stopped ? "interrupted" : ($0.succeeded ? "succeeded" : "failed") } ?? (failed ? "failed" : "nothing_to_do")
+        let duration = started.duration(to: .now)
+        metrics.runFinished(outcome: runOutcome, duration: duration)
+        var metadata = scope
+        metadata["outcome"] = .string(runOutcome)
+        metadata["changes"] = "\(plan.changes.count)"
+        metadata["held-manual"] = "\(heldManual.values.reduce(0) { $0 + $1.count })"
+        metadata["held-suspended"] = "\(heldSuspended.values.reduce(0) { $0 + $1.count })"
+        metadata["seconds"] = .string(String(format: "%.3f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+        if let run { metadata["run"] = "\(run)" }
+        if let report { metadata["summary"] = .string(report.summaryLine) }
+        logger.info("run", metadata: metadata)
+        await daemon.board.lookFinished(at: now, error: failed ? "some environments failed or could not be observed (see the table)" : nil)
+    }
+
+    /// A look that could not reconcile: said once in the log, counted, shown on the page; the
+    /// next look (poll, webhook) tries again.
+    private func refused(_ message: String, readiness: (@Sendable (String) async -> Void)?, started: ContinuousClock.Instant) async {
+        logger.error("look refused", metadata: ["reason": .string(message)])
+        if let readiness { await readiness(message) }
+        daemon.metrics.runFinished(outcome: "refused", duration: started.duration(to: .now))
+        await daemon.board.lookFinished(at: Date(), error: message)
+    }
+
+    static func describe(_ reasons: LookReasons) -> String {
+        [(LookReasons.startup, "startup"), (.poll, "poll"), (.hook, "webhook"), (.drift, "drift")]
+            .filter { reasons.contains($0.0) }.map(\.1).joined(separator: ",")
+    }
+}

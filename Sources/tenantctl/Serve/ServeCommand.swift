@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run as a controller: reconcile on every push and on a schedule, heal drift where policy allows, serve status and metrics.",
+        discussion: """
+        Level-triggered: every --interval the repository is fetched (cheap when nothing moved); \
+        a GitLab webhook only says "look now". When the commit moved, the tenants `tenantctl \
+        changed` reports between the last reconciled commit and the new one are reconciled; every \
+        --drift-interval (and at start and on SIGHUP) every tenant is. Events arriving during a \
+        run make one next run, however many. Environments with `sync: auto` are applied; `sync: \
+        manual` ones are planned and reported, never applied; suspended tenants (tenantctl \
+        suspend) are planned, not applied. Runs take the same lock as `tenantctl apply`.
+
+        Endpoints: POST /hooks/gitlab (X-Gitlab-Token must match the token of \
+        --webhook-token-file or $TENANTCTL_WEBHOOK_TOKEN, else 401; push and merge request \
+        events start a look, other events are answered 202 and ignored; bodies over 1 MiB are \
+        refused with 413), GET /healthz (alive), GET /readyz (503 until the repository and the \
+        state store could be read), GET /metrics (Prometheus), GET / (status page).
+
+        Settings: flags, else the --config file (YAML or JSON, keyed by the flags' long names: \
+        `interval: 30`, `repo: /srv/tenants`, `no-fetch: true`; an unknown key is an error), \
+        else the environment variables below, else the defaults. SIGHUP reads the file again \
+        (--listen and --state-dir need a restart). SIGTERM or SIGINT: no new look starts, running \
+        changes finish (up to --shutdown-timeout), the rest is journaled as not run, exit 0.
+
+        Examples:
+          tenantctl serve --repo https://gitlab.example.com/ops/tenants.git --webhook-token-file /etc/tenantctl/webhook-token
+          tenantctl serve --config /etc/tenantctl/serve.yaml --log-format json
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "TENANTCTL_WEBHOOK_TOKEN"))
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var engine: EngineOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where the HTTP endpoints listen (port 0: any free port, logged).", valueName: "host:port"))
+    var listen = ListenAddress(host: "127.0.0.1", port: 8427)
+
+    @Option(name: .long, help: ArgumentHelp("Seconds between two fetches of the repository.", valueName: "seconds"))
+    var interval: Int = 60
+
+    @Option(name: .long, help: ArgumentHelp("Seconds between two full drift sweeps (every tenant observed and planned).", valueName: "seconds"))
+    var driftInterval: Int = 3600
+
+    @Option(name: .long, help: ArgumentHelp("File holding the webhook secret token (readable by its owner only). Default: $TENANTCTL_WEBHOOK_TOKEN; without either, every webhook is refused.", valueName: "file"))
+    var webhookTokenFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Settings file (YAML or JSON) with the same settings as the flags; the flags win.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: "Log lines as text or json.")
+    var logFormat: LogFormatArgument = .text
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a run waits for a `tenantctl apply` holding one of its environments before giving up until the next look.", valueName: "seconds"))
+    var lockTimeout: Int = 120
+
+    @Option(name: .long, help: ArgumentHelp("Seconds running changes may take to finish after SIGTERM before the process exits anyway (the next start journals them as interrupted).", valueName: "seconds"))
+    var shutdownTimeout: Int = 120
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a health gate may wait for units to settle.", valueName: "seconds"))
+    var gateTimeout: Int = 600
+
+    @Option(name: .long, help: ArgumentHelp("Seconds units must stay active and idle to pass a health gate.", valueName: "seconds"))
+    var settle: Double = 2
+
+    func validate() throws {
+        if repository.dir != nil { throw ValidationError("serve follows a git repository; use --repo, not --dir") }
+        if interval < 1 { throw ValidationError("--interval must be at least 1 second") }
+        if driftInterval < 1 { throw ValidationError("--drift-interval must be at least 1 second") }
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout cannot be negative") }
+        if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout cannot be negative") }
+        if gateTimeout < 1 { throw ValidationError("--gate-timeout must be at least 1 second") }
+        if settle < 0 { throw ValidationError("--settle cannot be negative") }
+    }
+
+    func run() async throws {
+        let commandLine = Self.commandLineArguments()
+        let settings: ServeCommand
+        do { settings = try Self.effective(commandLine: commandLine, file: config) } catch {
+            StandardStreams.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        let daemon = ServeDaemon(settings: settings, reload: { try Self.effective(commandLine: commandLine, file: settings.config) })
+        try await daemon.run()
+    }
+
+    /// The command line after `serve`, as given: re-read with the file on SIGHUP.
+    static func commandLineArguments() -> [String] {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let index = arguments.firstIndex(of: "serve") else { return [] }
+        return Array(arguments[(index + 1)...])
+    }
+
+    /// The settings: the file's, then the command line's over them, parsed and validated as one
+    /// command line.
+    static func effective(commandLine: [String], file: String?) throws -> ServeCommand {
+        guard let file else { return try parse(commandLine) }
+        let fromFile = try ServeConfigurationFile.arguments(fromFile: file, overriddenBy: commandLine)
+        do { return try parse(fromFile + commandLine) } catch {
+            throw ServeConfigurationFile.Problem(description: "\(message(for: error)) (in \(file) or on the command line)")
+        }
+    }
+
+    /// The webhook token: --webhook-token-file, else $TENANTCTL_WEBHOOK_TOKEN, else none.
+    func webhookToken() throws -> String? {
+        if let webhookTokenFile { return try VaultSettingsResolution.secretFile(webhookTokenFile, what: "webhook token file") }
+        return ProcessInfo.processInfo.environment["TENANTCTL_WEBHOOK_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// `--log-format` as ArgumentParser reads it.
+struct LogFormatArgument: ExpressibleByArgument, Sendable, Equatable {
+    var format: LogFormat
+    static let text = LogFormatArgument(format: .text)
+
+    init(format: LogFormat) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = LogFormat(rawValue: argument) else { return nil }
+        self.format = format
+    }
+
+    var defaultValueDescription: String { format.rawValue }
+    static var allValueStrings: [String] { LogFormat.allCases.map(\.rawValue) }
+}
