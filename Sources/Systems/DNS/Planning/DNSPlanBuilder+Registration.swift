@@ -27,4 +27,13 @@ extension DNSPlanBuilder {
         }
         return outcome
     }
+
+    /// The end of the reason a record in a missing zone is withheld.
+    func missingZoneReason(_ domain: DesiredDomain) -> String {
+        guard domain.register else { return " (tenantctl creates zones only for domains it registers)" }
+        if registrations[DNSAddress.scope(provider: domain.provider, zone: domain.zone)] == .owned {
+            return " yet, though the domain is registered (the registrar makes it; the next run writes the records)"
+        }
+        return " and is not being bought (see its domain.register entry)"
+    }
 }

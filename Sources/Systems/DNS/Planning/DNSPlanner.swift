@@ -82,7 +82,7 @@ struct DNSPlanBuilder {
         }
         guard let records else {
             withhold(environment, DNSAddress.record(provider: domain.provider, zone: domain.zone, type: "A", name: host), target: host,
-                     reason: "zone \(domain.zone) does not exist at \(domain.provider)\(domain.register ? " and is not being bought (see its domain.register entry)" : " (tenantctl creates zones only for domains it registers)")")
+                     reason: "zone \(domain.zone) does not exist at \(domain.provider)\(missingZoneReason(domain))")
             return
         }
         let index = ZoneIndex(records)

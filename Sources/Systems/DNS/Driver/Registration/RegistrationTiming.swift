@@ -6,7 +6,7 @@ public struct RegistrationTiming: Sendable {
     public var firstPause: Duration
     public var longestPause: Duration
 
-    public init(deadline: Duration = .seconds(600), firstPause: Duration = .seconds(2), longestPause: Duration = .seconds(30)) {
+    public init(deadline: Duration = .seconds(300), firstPause: Duration = .seconds(2), longestPause: Duration = .seconds(30)) {
         self.deadline = deadline
         self.firstPause = firstPause
         self.longestPause = longestPause
