@@ -114,6 +114,28 @@ final class RegistrationApplyTests: XCTestCase {
         XCTAssertEqual(book.history.last, "registration:registered")
     }
 
+    func testRoute53LostAnswerIsFoundByItsOperationWhenNotListedYet() async throws {
+        let moto = try MotoDomainsServer(environment: ["LOSE_REGISTER_ANSWERS": "1", "HIDE_DOMAINS": "1"])
+        let domain = "lag-\(UUID().uuidString.prefix(6).lowercased()).com"
+        let desired = desired(provider: .route53, domain: domain)
+        let book = MemoryBook()
+        let driver = driver(desired, endpoint: moto.endpoint.absoluteString, provider: "route53", book: book)
+        let firstPlan = try await self.plan(driver, desired, domain: domain, provider: "route53")
+        let register = try XCTUnwrap(firstPlan.changes.first)
+        _ = try? await driver.apply(register, inputs: ChangeInputs())
+        XCTAssertEqual(book.history, ["registration:requested"])
+        // Not listed by the registrar yet, journaled unfinished: the plan resumes, whatever the price.
+        let next = self.driver(desired, endpoint: moto.endpoint.absoluteString, provider: "route53", book: book)
+        let resumedPlan = try await self.plan(next, desired, domain: domain, provider: "route53")
+        let resume = try XCTUnwrap(resumedPlan.changes.first { $0.kind == .domainRegister })
+        XCTAssertEqual(resume.effect, .update)
+        _ = try await next.apply(resume, inputs: ChangeInputs())
+        XCTAssertEqual(try moto.calls()["RegisterDomain"], 1, "found by ListOperations, not bought again")
+        XCTAssertEqual(book.history.count, 3)
+        XCTAssertTrue(book.history[1].hasPrefix("registration:submitted:"), "\(book.history)")
+        XCTAssertTrue(book.history[2].hasPrefix("registration:registered:"), "\(book.history)")
+    }
+
     func testRoute53StillInProgressPastTheDeadlineIsResumedByItsOperationId() async throws {
         let moto = try MotoDomainsServer(environment: ["IN_PROGRESS_READS": "1000"])
         let domain = "slow-\(UUID().uuidString.prefix(6).lowercased()).com"

@@ -11,6 +11,8 @@ RegistrationPrice from PRICES (USD per year).
 Faults, from the environment:
   LOSE_REGISTER_ANSWERS=N   the first N RegisterDomain calls register, then answer HTTP 500
   IN_PROGRESS_READS=N       the first N GetOperationDetail reads say IN_PROGRESS
+  HIDE_DOMAINS=1            ListDomains answers no domain (AWS lists a domain only once its
+                            registration has gone far enough): the purchase is found by its operation
 GET /stub/calls answers the count of calls per operation.
 
 Usage: moto_domains.py PORT
@@ -51,6 +53,7 @@ def list_prices(self):
 
 
 original_register = Route53DomainsResponse.register_domain
+original_list_domains = Route53DomainsResponse.list_domains
 original_operation = Route53DomainsResponse.get_operation_detail
 
 
@@ -72,6 +75,14 @@ def get_operation_detail(self):
     return json.dumps(answer)
 
 
+def list_domains(self):
+    calls["ListDomains"] += 1
+    if os.environ.get("HIDE_DOMAINS") == "1":
+        return json.dumps({"Domains": []})
+    return original_list_domains(self)
+
+
+Route53DomainsResponse.list_domains = list_domains
 Route53DomainsResponse.check_domain_availability = check_domain_availability
 Route53DomainsResponse.list_prices = list_prices
 Route53DomainsResponse.register_domain = register_domain
