@@ -39,7 +39,8 @@ public struct OwnedResource: Codable, Sendable, Equatable {
 extension StateStore {
     /// The references `applied` may hold. Anything else could be the value itself and is
     /// refused; a new kind of reference is added here, never a free-form string.
-    public static let appliedReferencePrefixes = ["vault:"]
+    /// `registration:` is a registration's stage and its registrar's operation or order id.
+    public static let appliedReferencePrefixes = ["vault:", "registration:"]
 
     /// Records a resource tenantctl created or applied, or refreshes its row (owner, reference,
     /// digest, time). A nil `digest` keeps the recorded one only if `applied` is unchanged (the

@@ -218,12 +218,12 @@ final class IPv6TextTests: XCTestCase {
 final class DNSPlannerNotesTests: XCTestCase {
     typealias F = DNSFixtures
 
-    func testARegistrationIsSaidNotCarriedOut() {
+    func testARegistrationNotObservedLeavesItsEnvironmentUnplanned() {
         var domain = F.domain("www.acme.test", address: "1.2.3.4")
         domain.register = true
         let plan = F.plan(F.desired([F.environment("acme/production", domains: [domain])]), F.observed([]))
-        XCTAssertEqual(plan.notes.map(\.text), ["www.acme.test: register: true is not supported yet: nothing is bought; the zone acme.test must exist at bind"])
-        XCTAssertEqual(plan.changes.count, 1, "the record is still planned in the zone that exists")
+        XCTAssertEqual(plan.changes, [], "nothing is bought, nor written, on partial knowledge")
+        XCTAssertEqual(plan.skipped, [SkippedEnvironment(environment: "acme/production", reason: "registration of acme.test at bind was not observed")])
     }
 
     func testAZoneTheProviderDoesNotHostWithholdsItsDomainsOnly() {

@@ -7,3 +7,13 @@ public protocol OwnedResourceBook: Sendable {
     func ownedResources(of system: String) throws -> [String: String]
     func recordOwnedResource(system: String, address: String, owner: String) throws
 }
+
+/// A book that also keeps, per resource, a reference to what was done (`applied`): the stage and
+/// operation id of a domain registration, so that an interrupted purchase is resumed, never
+/// repeated. Only a book that persists it may be used to buy anything.
+public protocol OwnedResourceReferenceBook: OwnedResourceBook {
+    /// Address → reference, for one system's resources that have one.
+    func ownedResourceReferences(of system: String) throws -> [String: String]
+    func recordOwnedResource(system: String, address: String, owner: String, applied: String) throws
+}
+

@@ -177,11 +177,15 @@ public struct DesiredDNS: Sendable, Codable, Equatable {
     /// The provider accounts, by name: what the DNS driver connects with (credentials stay
     /// Vault references).
     public var providers: [String: DesiredDNSProvider]
+    /// `spec.dns.registration`; nil in a plan file from before registration (nothing bought).
+    public var registration: DesiredRegistration?
 
-    public init(ownerId: String = "tenantctl", zones: [DesiredZone] = [], providers: [String: DesiredDNSProvider] = [:]) {
+    public init(ownerId: String = "tenantctl", zones: [DesiredZone] = [], providers: [String: DesiredDNSProvider] = [:],
+                registration: DesiredRegistration? = nil) {
         self.ownerId = ownerId
         self.zones = zones
         self.providers = providers
+        self.registration = registration
     }
 
     public init(_ fleet: Fleet) {
@@ -193,7 +197,8 @@ public struct DesiredDNS: Sendable, Codable, Equatable {
                   }.sorted { ($0.provider, $0.zone) < ($1.provider, $1.zone) },
                   providers: Dictionary(fleet.dnsProviders.map {
                       ($0.name.value, DesiredDNSProvider(kind: $0.kind, settings: $0.settings, credentials: $0.credentials.mapValues(\.description)))
-                  }, uniquingKeysWith: { first, _ in first }))
+                  }, uniquingKeysWith: { first, _ in first }),
+                  registration: DesiredRegistration(fleet.domainRegistration))
     }
 }
 

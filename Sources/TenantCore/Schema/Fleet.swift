@@ -15,6 +15,8 @@ public struct Fleet: Sendable {
     public var dnsTTL: Int = Fleet.defaultDNSTTL
     /// `spec.dns.ownerId`, written into every ownership TXT record; nil: the fleet's name.
     public var dnsOwnerIdSetting: Located<String>?
+    /// `spec.dns.registration`: whether and within which limits domains may be bought.
+    public var domainRegistration = DomainRegistration()
 
     public static let defaultDNSTTL = 300
 

@@ -22,10 +22,12 @@ enum FleetDecoder {
         var zones: [DNSZone] = []
         var ttl = Fleet.defaultDNSTTL
         var ownerId: Located<String>?
-        if let dns = spec.optional("dns")?.mapping(allowed: ["providers", "zones", "ttl", "ownerId"], context: "dns") {
+        var registration = DomainRegistration()
+        if let dns = spec.optional("dns")?.mapping(allowed: ["providers", "zones", "ttl", "ownerId", "registration"], context: "dns") {
             providers = dns.optional("providers")?.sequence()?.compactMap(decodeProvider) ?? []
             zones = dns.optional("zones")?.sequence()?.compactMap(decodeZone) ?? []
             ttl = dns.optional("ttl")?.dnsTTL()?.value ?? ttl
+            registration = dns.optional("registration").flatMap(DomainRegistrationDecoder.decode) ?? registration
             if let field = dns.optional("ownerId"), let value = field.nonEmptyString() {
                 if let problem = ownerIdProblem(value.value) {
                     field.error("'\(value.value)' is not a DNS owner id: it \(problem)")
@@ -39,6 +41,7 @@ enum FleetDecoder {
                           defaults: defaults, dnsProviders: providers, dnsZones: zones, vault: vault)
         fleet.dnsTTL = ttl
         fleet.dnsOwnerIdSetting = ownerId
+        fleet.domainRegistration = registration
         return fleet
     }
 
@@ -97,7 +100,7 @@ enum FleetDecoder {
     /// Settings and credentials each provider type accepts; anything else is a typo.
     private static let providerSettings: [DNSProvider.Kind: (settings: [String], required: [String], credentials: [String])] = [
         .ovh: (["endpoint"], ["endpoint"], ["applicationKey", "applicationSecret", "consumerKey"]),
-        .route53: (["region", "endpoint", "hostedZoneId"], [], ["accessKeyId", "secretAccessKey"]),
+        .route53: (["region", "endpoint", "hostedZoneId", "domainsEndpoint"], [], ["accessKeyId", "secretAccessKey"]),
         .rfc2136: (["server", "tsigKeyName", "tsigAlgorithm"], ["server", "tsigKeyName"], ["tsigSecret"]),
     ]
 
@@ -128,7 +131,7 @@ enum FleetDecoder {
                 present.error("'\(value.value)' is not a TSIG algorithm; expected one of: \(tsigAlgorithms.joined(separator: ", "))")
             case (.rfc2136, "server") where !isHostPort(value.value):
                 present.error("'\(value.value)' is not a server address; expected host or host:port")
-            case (.route53, "endpoint") where !(value.value.hasPrefix("http://") || value.value.hasPrefix("https://")):
+            case (.route53, let key) where key.hasSuffix("ndpoint") && !(value.value.hasPrefix("http://") || value.value.hasPrefix("https://")):
                 present.error("'\(value.value)' is not a URL; expected http(s)://host[:port]")
             default:
                 break

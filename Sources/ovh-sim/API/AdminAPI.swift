@@ -13,6 +13,7 @@ import Foundation
 ///     POST /sim/latency                      {"ms": 250}: delay every API answer
 ///     POST /sim/clock                        {"skewSeconds": 600}: OVH's clock runs ahead (negative: behind)
 ///     POST /sim/reset-faults                 no latency, no pending failures, no skew
+///     GET  /sim/orders, POST /sim/orders/fault, POST /sim/orders/deliver-after: see OrderFlowEndpoints
 extension OVHServer {
     struct ZoneState: Encodable {
         var records: Int
@@ -87,6 +88,7 @@ extension OVHServer {
             clockSkewSeconds = 0
             return .null
         default:
+            if let answer = orderAdmin(request.method, route, body) { return answer }
             return .client(404, "Client::NotFound", "no such simulator endpoint: \(request.method) /sim\(request.path)")
         }
     }

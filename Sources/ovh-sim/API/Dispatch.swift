@@ -9,6 +9,7 @@ extension OVHServer {
         }
         if let refusal = authenticate(request) { return refusal }
         if parts.count >= 2, parts[0] == "order", parts[1] == "cart" { return order(request, parts) }
+        if let answer = accountOrders(request, parts) { return answer }
         guard parts.count >= 2, parts[0] == "domain", parts[1] == "zone" else { return .invalidURL }
         if parts.count == 2 {
             return request.method == "GET" ? .json(zones.keys.sorted()) : .methodNotAllowed

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `/order/cart…`, for the price of a domain registration: create a cart, read the domain offers
-/// for a name, delete the cart. Ordering (items, checkout) is not simulated.
+/// for a name, delete the cart. Ordering (items, checkout) is in OrderFlowEndpoints.
 extension OVHServer {
     struct CartAnswer: Encodable {
         var cartId: String
@@ -39,6 +39,7 @@ extension OVHServer {
     }
 
     func order(_ request: SimRequest, _ parts: [String]) -> SimResponse {
+        if let answer = orderFlow(request, parts) { return answer }
         switch (request.method, parts.count) {
         case ("POST", 2):
             guard let subsidiary = request.jsonObject()?["ovhSubsidiary"] as? String, !subsidiary.isEmpty else {

@@ -10,6 +10,10 @@ actor OVHServer {
     var faults = SimFaults()
     var carts: [String: SimCart] = [:]
     var registry = SimRegistry()
+    /// Orders checked out, by id, and the domains the account holds (delivered orders).
+    var orders: [Int: SimOrder] = [:]
+    var ownedDomains: Set<String> = []
+    var orderFaults = SimOrderFaults()
     /// Added to the host's clock: a test moves OVH's clock away from the client's.
     var clockSkewSeconds = 0
     var timeWindowSeconds = 180

@@ -1,7 +1,13 @@
-/// An order cart (`POST /order/cart`): only what a price query needs, its subsidiary.
+/// An order cart (`POST /order/cart`): its subsidiary, the domains put in it, whether it was
+/// assigned to the account, and once checked out its order (the cart is then read-only).
 struct SimCart: Sendable {
     var id: String
     var subsidiary: String
+    var items: [SimCartItem] = []
+    var assigned = false
+    var orderId: Int?
+
+    var readOnly: Bool { orderId != nil }
 }
 
 /// What the simulated registrar sells: a yearly price before tax per TLD, in the subsidiary's

@@ -7,7 +7,7 @@ import Store
 import Systems
 
 /// The engine's journal on the SQLite state store.
-struct StoreJournal: JujuBookkeeping, OwnedResourceBook {
+struct StoreJournal: JujuBookkeeping, OwnedResourceReferenceBook {
     let store: StateStore
 
     static func open(_ options: EngineOptions) throws -> StoreJournal {
@@ -87,6 +87,16 @@ struct StoreJournal: JujuBookkeeping, OwnedResourceBook {
 
     func recordOwnedResource(system: String, address: String, owner: String) throws {
         try store.recordOwnedResource(system: system, address: address, owner: owner, at: Date())
+    }
+
+    func ownedResourceReferences(of system: String) throws -> [String: String] {
+        var references: [String: String] = [:]
+        for resource in try store.ownedResources(system: system) { references[resource.address] = resource.applied }
+        return references
+    }
+
+    func recordOwnedResource(system: String, address: String, owner: String, applied: String) throws {
+        try store.recordOwnedResource(system: system, address: address, owner: owner, applied: applied, at: Date())
     }
 
     func recordManagedModel(controller: String, model: String, environment: String) throws {

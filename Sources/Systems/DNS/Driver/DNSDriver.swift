@@ -14,11 +14,13 @@ public struct DNSDriver: SystemDriver {
     /// The desired state being applied (its providers), nil for a driver that only observes.
     public let desired: DesiredState?
     let clients: ProviderClients
+    let registrars: RegistrarClients
 
     public init(settings: DNSDriverSettings, desired: DesiredState? = nil) {
         self.settings = settings
         self.desired = desired
         self.clients = ProviderClients(settings: settings)
+        self.registrars = RegistrarClients(settings: settings, redactor: clients.redactor)
     }
 
     public func observe(_ request: ObservationRequest) async -> any SystemObservation {
@@ -29,6 +31,7 @@ public struct DNSDriver: SystemDriver {
         let zones = Self.zones(of: request.desired, also: written)
         let clients = self.clients
         let providers = request.desired.dns.providers
+        let registrations = await RegistrationObserver(clients: registrars, book: settings.book, parallelism: settings.parallelism).observe(request.desired)
         let observed = await BoundedMap.run(zones, parallelism: settings.parallelism) { target -> ZoneObservation in
             do {
                 let client = try await clients.client(target.provider, providers[target.provider])
@@ -40,7 +43,7 @@ public struct DNSDriver: SystemDriver {
                 return ZoneObservation(zone: target.zone, provider: target.provider, state: .failed(clients.redact("\(error)")))
             }
         }
-        return DNSObservation(observed)
+        return DNSObservation(observed, registrations: registrations)
     }
 
     /// The zones the plan needs: every zone a domain of git names, and every zone this host
@@ -60,6 +63,7 @@ public struct DNSDriver: SystemDriver {
 
     public func apply(_ change: Change, inputs: ChangeInputs) async throws -> [String: String] {
         guard let desired else { throw DNSDriverError("this DNS driver was made to observe, not to apply") }
+        if let done = try await applyRegistration(change, desired: desired) { return done }
         let (provider, zone) = DNSAddress.zone(of: change.address)
         let client = try await clients.client(provider, desired.dns.providers[provider])
         switch change.kind {
@@ -100,6 +104,8 @@ public struct DNSDriverSettings: Sendable {
     public var timeout: Duration
     /// Where the zones written to are noted (the state store), if anywhere.
     public var book: (any OwnedResourceBook)?
+    /// How long a purchase is followed within one apply.
+    public var registrationTiming = RegistrationTiming()
 
     public init(secrets: (any SecretSource)?, endpoints: [String: String] = [:], parallelism: Int = 8, timeout: Duration = .seconds(30),
                 book: (any OwnedResourceBook)? = nil) {

@@ -55,6 +55,10 @@ public struct DNSSystem: RegisteredSystem {
 
     public func describeWithheld(_ withheld: WithheldChange) -> DriftDescription {
         let (provider, zone) = DNSAddress.zone(of: withheld.address)
+        if withheld.kind == .domainRegister {
+            return DriftDescription(subject: "domain \(zone)", address: withheld.address.description, field: "registration",
+                                    cause: "not bought: \(withheld.reason)", place: ["zone": zone, "provider": provider])
+        }
         let isConflict = withheld.kind == .dnsUpsert
         return DriftDescription(subject: "record \(withheld.target)", address: withheld.address.description,
                                 field: isConflict ? "conflict" : "present",

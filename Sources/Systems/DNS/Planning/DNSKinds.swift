@@ -7,6 +7,10 @@ extension ChangeKind {
     public static let dnsDelete = ChangeKind("dns.delete")
     /// Publishes what was written to a zone, for providers that serve records only after it (OVH).
     public static let dnsPublish = ChangeKind("dns.publish")
+    /// Buys a domain at its registrar (costs money: only within the fleet's cap, never twice).
+    public static let domainRegister = ChangeKind("domain.register")
+    /// Creates the hosted zone of a domain just bought (Route 53; OVH's comes with the order).
+    public static let dnsZoneCreate = ChangeKind("dns.zone.create")
 }
 
 /// Where DNS changes act: the scope is `<provider>/<zone>` (one fingerprint per zone), the

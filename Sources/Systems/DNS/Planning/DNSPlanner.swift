@@ -33,6 +33,10 @@ struct DNSPlanBuilder {
     var result = SystemPlan()
     /// Changes that write, per zone scope and environment: each gets a `dns.publish` on OVH.
     private var writes: [String: [String: [String]]] = [:]
+    /// What was decided for each domain to buy, by `<provider>/<domain>` (``RegistrationOutcome``).
+    var registrations: [String: RegistrationOutcome] = [:]
+    /// Changes the records being planned wait for (the purchase of their zone).
+    var extraDependencies: [String] = []
 
     init(input: SystemPlanInput, observation: DNSObservation) {
         self.input = input
@@ -43,7 +47,7 @@ struct DNSPlanBuilder {
     mutating func run() {
         let environments = input.desired.environments.filter { $0.tenant != nil && !$0.domains.isEmpty }
         for environment in environments {
-            if let problem = unreadableZone(of: environment) {
+            if let problem = unreadableZone(of: environment) ?? unobservedRegistration(of: environment) {
                 result.skipped.append(SkippedEnvironment(environment: environment.id, reason: problem))
                 continue
             }
@@ -69,12 +73,16 @@ struct DNSPlanBuilder {
 
     private mutating func plan(_ domain: DesiredDomain, in environment: DesiredEnvironment) {
         let host = DNSName.normalized(domain.host)
-        if domain.register {
-            note(environment, "\(host): register: true is not supported yet: nothing is bought; the zone \(domain.zone) must exist at \(domain.provider)")
+        var records = observation.zone(provider: domain.provider, zone: domain.zone)?.records
+        extraDependencies = []
+        if domain.register, case let .proceed(_, ready) = registration(domain, in: environment) {
+            // The zone comes with the purchase: records are planned into it, after it.
+            records = records ?? []
+            extraDependencies = ready
         }
-        guard let zone = observation.zone(provider: domain.provider, zone: domain.zone), let records = zone.records else {
+        guard let records else {
             withhold(environment, DNSAddress.record(provider: domain.provider, zone: domain.zone, type: "A", name: host), target: host,
-                     reason: "zone \(domain.zone) does not exist at \(domain.provider) (tenantctl does not create zones or register domains yet)")
+                     reason: "zone \(domain.zone) does not exist at \(domain.provider)\(missingZoneReason(domain))")
             return
         }
         let index = ZoneIndex(records)
@@ -184,7 +192,7 @@ struct DNSPlanBuilder {
         reasons = reasons.map { Reason(field: $0.field, desired: $0.desired, observed: $0.observed.map(Printable.escaped)) }
         let change = Change(address: address, kind: .dnsUpsert, effect: current == nil ? .create : .update, tenant: environment.tenant,
                             environment: environment.id, target: Printable.escaped(target), reasons: reasons,
-                            dependsOn: record.dependsOn.map { [$0] } ?? [], parameters: parameters)
+                            dependsOn: (record.dependsOn.map { [$0] } ?? []) + extraDependencies, parameters: parameters)
         add(change, zone: domain)
     }
 

@@ -70,15 +70,16 @@ public struct Route53DomainsClient: Sendable {
     }
 
     /// One JSON 1.1 call with a JSON body; the answer's body, or the error AWS gave.
-    func send(_ operation: String, _ json: Data) async throws -> Data {
+    /// `idempotent`: false for RegisterDomain, which a lost answer must never send twice.
+    func send(_ operation: String, _ json: Data, idempotent: Bool = true) async throws -> Data {
         let bytes = Array(json)
         var headers = signer.sign(method: "POST", url: endpoint, body: bytes, date: Date())
         headers.add("X-Amz-Target", "Route53Domains_v20140515.\(operation)")
         headers.add("Content-Type", "application/x-amz-json-1.1")
         let response: HTTPResponse
         do {
-            // Read-only: safe to send again after a lost answer.
-            response = try await http.send(HTTPRequest(method: .post, url: endpoint, headers: headers, body: bytes, idempotent: true))
+            // Read-only calls are safe to send again after a lost answer; a purchase is not.
+            response = try await http.send(HTTPRequest(method: .post, url: endpoint, headers: headers, body: bytes, idempotent: idempotent))
         } catch let error as HTTPClientError {
             throw DNSProviderError.transport(error, provider: "route53domains")
         }
