@@ -26,6 +26,6 @@ struct TenantCtl: AsyncParsableCommand {
         """,
         version: TenantctlVersion.current,
         subcommands: [ValidateCommand.self, RenderCommand.self, ChangedCommand.self, PlanCommand.self, ApplyCommand.self,
-                      DriftCommand.self, ObserveCommand.self, HistoryCommand.self, VersionCommand.self]
+                      DriftCommand.self, ObserveCommand.self, HistoryCommand.self, VersionCommand.self, CertHookCommand.self]
     )
 }
