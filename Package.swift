@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "CertsDriver",
             dependencies: [
-                "CertsPlanning", "DNSPlanning", "DNSDriver", "Reconciler", "PlanModel", "TenantCore",
+                "CertsPlanning", "DNSPlanning", "DNSDriver", "JujuDriver", "Reconciler", "PlanModel", "TenantCore",
                 .product(name: "X509", package: "swift-certificates"),
             ],
             path: "Sources/Systems/Certs/Driver"

@@ -137,6 +137,50 @@ final class CertsPlannerTests: XCTestCase {
         XCTAssertEqual(plan.changes.first?.dependsOn, [record.id, publish.id])
     }
 
+    static func shopDomain() -> DesiredDomain {
+        DesiredDomain(host: "shop.acme.test", zone: "acme.test", provider: "bind", providerType: .rfc2136, record: .applicationAddress,
+                      target: .application("shop"), tls: true, register: false)
+    }
+
+    static func plan(_ lineages: [String: LineageObservation], deliveries: [String: DeliveryObservation], upstream: [Change] = []) -> SystemPlan {
+        let world = ObservedWorld(systems: [CertsPlanner.systemName: CertsObservation(lineages: lineages, deliveries: deliveries, observedAt: now)])
+        return CertsPlanner().plan(SystemPlanInput(desired: desired([shopDomain()]), observed: world, options: PlanOptions(), upstream: upstream))
+    }
+
+    func testANewCertificateIsDeliveredToItsApplicationAfterItsIssueAndTheDeploy() {
+        let deploy = Change(address: ChangeAddress(system: "juju", scope: "k8s/acme-production", resource: "bundle"), kind: ChangeKind("juju.deploy"),
+                            effect: .create, tenant: "acme", environment: "acme/production", target: "bundle", reasons: [], dependsOn: [])
+        let plan = Self.plan([lineage: .missing], deliveries: [lineage: .unknown("model not found")], upstream: [deploy])
+        XCTAssertEqual(plan.changes.map(\.id), ["cert.issue cert:acme/production/shop.acme.test", "cert.deliver cert:acme/production/shop.acme.test/delivery"])
+        XCTAssertEqual(plan.changes[1].dependsOn, [plan.changes[0].id, deploy.id])
+        XCTAssertEqual(plan.changes[1].parameters["secret"], .string("tls-shop-acme-test"))
+        XCTAssertEqual(plan.changes[1].parameters["application"], .string("shop"))
+        XCTAssertEqual(plan.changes[1].parameters["model"], .string("k8s:acme-production"))
+    }
+
+    func testTheCurrentCertificateInJujuNeedsNothing() {
+        let facts = Self.facts(["shop.acme.test"])
+        let plan = Self.plan([lineage: .present(facts)], deliveries: [lineage: .delivered(info: DeliveryInfo.text(lineage: lineage, facts: facts))])
+        XCTAssertEqual(plan, SystemPlan())
+    }
+
+    func testAnOlderCertificateInJujuIsDeliveredAgain() {
+        let facts = Self.facts(["shop.acme.test"])
+        var older = facts
+        older.serial = "00:01"
+        let plan = Self.plan([lineage: .present(facts)], deliveries: [lineage: .delivered(info: DeliveryInfo.text(lineage: lineage, facts: older))])
+        XCTAssertEqual(plan.changes.map(\.kind), [.certDeliver])
+        XCTAssertEqual(plan.changes.first?.effect, .update)
+        XCTAssertEqual(plan.changes.first?.dependsOn, [])
+        let absent = Self.plan([lineage: .present(facts)], deliveries: [lineage: .absent])
+        XCTAssertEqual(absent.changes.first?.effect, .create)
+    }
+
+    func testADomainOnAnAddressGetsNoDelivery() {
+        let plan = Self.plan(Self.desired([Self.domain("shop.acme.test")]), [lineage: .missing])
+        XCTAssertEqual(plan.changes.map(\.kind), [.certIssue])
+    }
+
     func testDatesPrintWithoutAClock() {
         XCTAssertEqual(UTCDate.text(0), "1970-01-01 00:00 UTC")
         XCTAssertEqual(UTCDate.text(1_800_000_000), "2027-01-15 08:00 UTC")

@@ -47,10 +47,10 @@ final class CertsReconcileTests: ReconcileCase {
         super.tearDown()
     }
 
-    func certs(_ arguments: String..., path: String? = nil) throws -> ProcessResult {
+    func certs(_ arguments: String..., path: String? = nil, extra more: [String: String] = [:]) throws -> ProcessResult {
         var all = arguments + ["--repo", repository.path]
         if arguments.first == "apply" { all += ["--settle", "0.2", "--cert-propagation-timeout", "3"] }
-        var extra = ["TENANTCTL_DNS_ENDPOINTS": "bind=\(bind.endpoint)", "REQUESTS_CA_BUNDLE": pebble.caBundle]
+        var extra = ["TENANTCTL_DNS_ENDPOINTS": "bind=\(bind.endpoint)", "REQUESTS_CA_BUNDLE": pebble.caBundle].merging(more) { $1 }
         if let path { extra["PATH"] = path }
         return try ChildProcess.run(try ProductBinary.locate("tenantctl"), all, environment: environment.merging(extra) { $1 }, timeout: 300)
     }
@@ -126,6 +126,44 @@ final class CertsReconcileTests: ReconcileCase {
         let texts = [plan.stdout, plan.stderr, apply.stdout, apply.stderr, renew.stdout, renew.stderr, reissue.stdout, reissue.stderr,
                      String(decoding: journal, as: UTF8.self)]
         for line in lines { XCTAssertFalse(texts.contains { $0.contains(line) }, "private key material in an output") }
+    }
+
+    /// A domain that points at an application: its certificate goes to the model as a user
+    /// secret granted to it, after the issuance; a renewal updates the secret. Every juju call
+    /// is a form of the command contract.
+    func testTheCertificateIsDeliveredToItsApplicationAsAJujuSecret() throws {
+        try repository.write("tenants/acme.yaml", ReconcileRepository.tenant("acme", offer: "pme",
+            extra: "  domains:\n    - {host: shop.acme.test, target: {application: shop}}\n"))
+        _ = try repository.commit("deliver to shop")
+        let log = fixture.path("juju-calls.log")
+        let plan = try certs("plan")
+        XCTAssertTrue(plan.stdout.contains("cert.deliver"), plan.stdout)
+        let apply = try certs("apply", "--auto-approve", extra: ["JUJU_SIM_CALL_LOG": log])
+        XCTAssertEqual(apply.status, 0, "\(apply)")
+        func secret() throws -> [String: Any]? {
+            let listing = try JSONSerialization.jsonObject(with: Data(try sim.run("secrets", "--format", "json", "-m", "k8s:acme-production").utf8)) as? [String: Any]
+            return listing?.values.compactMap { $0 as? [String: Any] }.first { $0["name"] as? String == "tls-shop-acme-test" }
+        }
+        let first = try XCTUnwrap(try secret(), "the secret exists")
+        XCTAssertEqual(first["revision"] as? Int, 1)
+        XCTAssertTrue((first["description"] as? String)?.contains("serial \(try facts().serial)") ?? false, "\(first)")
+        XCTAssertEqual(try certs("plan").status, 0, "delivered: nothing to do")
+
+        try repository.write("tenantctl.yaml", fleet(renewBefore: "1d"))
+        _ = try repository.commit("renew early")
+        let renew = try certs("apply", "--auto-approve", extra: ["JUJU_SIM_CALL_LOG": log])
+        XCTAssertEqual(renew.status, 0, "\(renew)")
+        let second = try XCTUnwrap(try secret())
+        XCTAssertEqual(second["revision"] as? Int, 2, "the renewed certificate is a new revision")
+        XCTAssertTrue((second["description"] as? String)?.contains("serial \(try facts().serial)") ?? false, "\(second)")
+
+        let calls = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertTrue(calls.contains { $0.hasPrefix("grant-secret") }, calls.joined(separator: "\n"))
+        for call in calls { XCTAssertNotNil(JujuCommandContract.entry(for: call), "juju \(call) is not in the command contract") }
+        let lines = try keyLines()
+        for line in lines { XCTAssertFalse((apply.stdout + apply.stderr + renew.stdout + renew.stderr).contains(line), "private key material in an output") }
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/snap/juju/common/tenantctl").contains { $0.hasSuffix(".pem") },
+                       "the copies for juju are gone")
     }
 
     func testALineageRemovedByHandIsIssuedAgain() throws {

@@ -72,6 +72,7 @@ extension Systems {
             certs.secrets = stores.map { StoreSecretSource(stores: $0) }
             certs.dnsEndpoints = settings.dnsEndpoints
             certs.dnsTimeout = settings.dnsTimeout
+            certs.juju = settings.juju
             drivers.append(CertsDriver(settings: certs, desired: applying?.desired))
         }
         return drivers

@@ -1,6 +1,7 @@
 import CertsPlanning
 import DNSPlanning
 import Foundation
+import JujuDriver
 import PlanModel
 import Reconciler
 import TenantCore
@@ -25,14 +26,18 @@ public struct CertsDriver: SystemDriver {
 
     public func observe(_ request: ObservationRequest) async -> any SystemObservation {
         var lineages: [String: LineageObservation] = [:]
-        for certificate in CertificateRequest.all(in: request.desired) {
+        let requests = CertificateRequest.all(in: request.desired)
+        for certificate in requests {
             lineages[certificate.lineage] = reader.read(certificate.lineage)
         }
-        return CertsObservation(lineages: lineages, observedAt: Int(Date().timeIntervalSince1970))
+        var deliveries: [String: DeliveryObservation] = [:]
+        if let juju = settings.juju { deliveries = await SecretDelivery(juju: juju).observe(requests) }
+        return CertsObservation(lineages: lineages, deliveries: deliveries, observedAt: Int(Date().timeIntervalSince1970))
     }
 
     public func apply(_ change: Change, inputs: ChangeInputs) async throws -> [String: String] {
         guard let desired, let acme = desired.certificates else { throw CertsDriverError("this certificate driver was made to observe, not to apply") }
+        if change.kind == .certDeliver { return try await deliver(change, desired: desired) }
         guard change.kind == .certIssue || change.kind == .certRenew else {
             throw CertsDriverError("\(change.id): \(change.kind.rawValue) is not a kind of change certificates know (a plan file edited by hand?)")
         }
@@ -82,6 +87,25 @@ public struct CertsDriver: SystemDriver {
             throw CertsDriverError("certbot succeeded, but \(reader.livePath(request.lineage))/cert.pem does not hold \(request.names.joined(separator: ", "))")
         }
         return Self.values(facts)
+    }
+
+    /// Gives the lineage's current certificate to its application (see ``SecretDelivery``).
+    func deliver(_ change: Change, desired: DesiredState) async throws -> [String: String] {
+        guard let juju = settings.juju else { throw CertsDriverError("this certificate driver has no juju to deliver through") }
+        guard let request = CertificateRequest.all(in: desired).first(where: { CertAddress.delivery($0) == change.address }),
+              let application = request.application else {
+            throw CertsDriverError("\(change.id): no tls domain of git points this certificate at an application any more")
+        }
+        guard let facts = reader.read(request.lineage).facts else {
+            throw CertsDriverError("\(change.id): lineage \(request.lineage) has no certificate to deliver")
+        }
+        let info = DeliveryInfo.text(lineage: request.lineage, facts: facts)
+        do {
+            try await SecretDelivery(juju: juju).deliver(request, application: application, live: reader.livePath(request.lineage), info: info)
+        } catch let error as JujuCommandError {
+            throw CertsDriverError("delivering \(request.lineage) to \(application) in \(request.model): \(error)", transient: error.kind == .transient)
+        }
+        return ["secret": request.secretName, "serial": facts.serial]
     }
 
     /// What dependents (delivery) may need: the certificate's serial and end, no key material.

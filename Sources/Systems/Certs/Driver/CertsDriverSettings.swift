@@ -1,4 +1,5 @@
 import Foundation
+import JujuDriver
 import Reconciler
 
 /// How the certificate driver is set up.
@@ -21,6 +22,8 @@ public struct CertsDriverSettings: Sendable {
     public var certbotTimeout: Duration
     /// Extra environment for certbot (tests: `REQUESTS_CA_BUNDLE` for pebble's CA).
     public var environment: [String: String]
+    /// The juju CLI certificates are delivered through (user secrets); nil: none are.
+    public var juju: JujuCLI?
 
     public init(directory: String, certbot: String = "certbot", hookBinary: String = CertsDriverSettings.currentExecutable,
                 secrets: (any SecretSource)?, dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30),

@@ -22,14 +22,23 @@ public struct CertsSystem: RegisteredSystem {
         for (lineage, state) in certs.lineages {
             // `<tenant>_<environment>_<host>` is the scope `<tenant>/<environment>/<host>`.
             let scope = lineage.replacingOccurrences(of: "_", with: "/")
-            digests[ChangeAddress.scopeKey(system: name, scope: scope)] = ScopeDigest.of(state, with: encoder)
+            digests[ChangeAddress.scopeKey(system: name, scope: scope)] = ScopeDigest.of(Scope(lineage: state, delivery: certs.deliveries[lineage]), with: encoder)
         }
         return digests
+    }
+
+    /// What one scope's fingerprint covers: the certificate, and what the model holds of it.
+    struct Scope: Encodable {
+        var lineage: LineageObservation
+        var delivery: DeliveryObservation?
     }
 
     public func describeDrift(of change: Change, reason: Reason) -> DriftDescription {
         let cause: String
         switch (change.kind, reason.field) {
+        case (.certDeliver, _):
+            cause = reason.observed == nil ? "the model has no secret with the certificate yet (or it was removed with juju remove-secret)"
+                : "the model's secret holds an older certificate (renewed, not delivered yet), or it was updated by hand"
         case (.certRenew, _): cause = "the certificate is within its renewal window (renewals run with apply)"
         case (.certIssue, "names") where reason.observed == nil:
             cause = "no certificate yet (a new tls domain), or its lineage was removed from tenantctl's certbot folder"

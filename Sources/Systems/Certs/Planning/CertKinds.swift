@@ -6,6 +6,9 @@ extension ChangeKind {
     public static let certIssue = ChangeKind("cert.issue")
     /// Renews a lineage whose certificate is within its renewal window: same names, new order.
     public static let certRenew = ChangeKind("cert.renew")
+    /// Gives the lineage's current certificate to the ingress application of its domain, as a
+    /// Juju user secret granted to it.
+    public static let certDeliver = ChangeKind("cert.deliver")
 }
 
 /// Where certificate changes act: one scope per lineage, `cert:<tenant>/<environment>/<host>`,
@@ -19,5 +22,11 @@ public enum CertAddress {
 
     public static func lineage(_ request: CertificateRequest) -> ChangeAddress {
         ChangeAddress(system: system, scope: scope(request), resource: "")
+    }
+
+    /// The delivery of a lineage to its model: the same scope (one fingerprint covers the
+    /// certificate and what Juju holds of it).
+    public static func delivery(_ request: CertificateRequest) -> ChangeAddress {
+        ChangeAddress(system: system, scope: scope(request), resource: "delivery")
     }
 }

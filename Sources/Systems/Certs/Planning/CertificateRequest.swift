@@ -14,12 +14,23 @@ public struct CertificateRequest: Sendable, Codable, Equatable {
     public var names: [String]
     public var zone: String
     public var provider: String
+    /// The application the domain points at (its ingress), which gets the certificate; nil for
+    /// a domain that points at an address or a CNAME (nothing in Juju to give it to).
+    public var application: String?
+    /// Where that application runs: `<controller>:<model>`.
+    public var model: String
+
+    /// The Juju user secret holding the certificate: `tls-` and the host, dots as dashes.
+    public var secretName: String { "tls-" + host.replacingOccurrences(of: ".", with: "-") }
 
     /// The certbot lineage (`--cert-name`): tenant, environment and host, joined by `_`, which
     /// no DNS label and no tenant or environment name holds, so two requests never share one.
     public var lineage: String { "\(tenant)_\(environmentName)_\(host)" }
 
-    public init(tenant: String, environment: String, environmentName: String, host: String, names: [String], zone: String, provider: String) {
+    public init(tenant: String, environment: String, environmentName: String, host: String, names: [String], zone: String, provider: String,
+                application: String? = nil, model: String = "") {
+        self.application = application
+        self.model = model
         self.tenant = tenant
         self.environment = environment
         self.environmentName = environmentName
@@ -42,7 +53,9 @@ public struct CertificateRequest: Sendable, Codable, Equatable {
                 let host = DNSName.normalized(domain.host)
                 let names = domain.tlsWildcard ? [host, "*." + host] : [host]
                 let request = CertificateRequest(tenant: tenant, environment: environment.id, environmentName: environment.environment,
-                                                 host: host, names: names, zone: DNSName.normalized(domain.zone), provider: domain.provider)
+                                                 host: host, names: names, zone: DNSName.normalized(domain.zone), provider: domain.provider,
+                                                 application: domain.target.flatMap { if case let .application(name) = $0 { name } else { nil } },
+                                                 model: "\(environment.controller):\(environment.model)")
                 if seen.insert(request.lineage).inserted { requests.append(request) }
             }
         }

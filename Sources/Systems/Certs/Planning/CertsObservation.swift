@@ -5,17 +5,45 @@ import PlanModel
 /// the time of the observation).
 public struct CertsObservation: SystemObservation, Codable, Equatable {
     public var lineages: [String: LineageObservation]
+    /// What the tenant's model holds of each lineage that has an application to go to.
+    public var deliveries: [String: DeliveryObservation]
     /// Seconds since 1970 (UTC) when the lineages were read.
     public var observedAt: Int
 
-    public init(lineages: [String: LineageObservation], observedAt: Int) {
+    public init(lineages: [String: LineageObservation], deliveries: [String: DeliveryObservation] = [:], observedAt: Int) {
         self.lineages = lineages
+        self.deliveries = deliveries
         self.observedAt = observedAt
     }
 
     private enum CodingKeys: String, CodingKey {
-        case lineages
+        case lineages, deliveries
         case observedAt = "observed_at"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        lineages = try container.decode([String: LineageObservation].self, forKey: .lineages)
+        deliveries = try container.decodeIfPresent([String: DeliveryObservation].self, forKey: .deliveries) ?? [:]
+        observedAt = try container.decode(Int.self, forKey: .observedAt)
+    }
+}
+
+/// The Juju secret of a lineage in its model, as `juju secrets --format json` lists it.
+public enum DeliveryObservation: Sendable, Codable, Equatable {
+    /// The secret exists; its description (`--info`) names the certificate it holds.
+    case delivered(info: String?)
+    /// No such secret in the model.
+    case absent
+    /// The model's secrets could not be listed (no model yet, juju down): the reason.
+    case unknown(String)
+}
+
+/// What a delivered secret's description says: the certificate's serial and end, so that the
+/// next plan sees whether Juju has the current one without reading the secret's content.
+public enum DeliveryInfo {
+    public static func text(lineage: String, facts: CertificateFacts) -> String {
+        "tenantctl certificate \(lineage) serial \(facts.serial) until \(UTCDate.text(facts.notAfter))"
     }
 }
 

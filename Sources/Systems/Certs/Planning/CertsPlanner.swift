@@ -33,9 +33,10 @@ public struct CertsPlanner: SystemPlanning {
                 continue
             }
             let decision = Self.decide(request, observed: observation.lineages[request.lineage], settings: settings, now: observation.observedAt)
+            var issuance: String?
             switch decision {
             case .upToDate:
-                continue
+                break
             case let .unreadable(message):
                 result.withheld.append(WithheldChange(environment: request.environment, address: address, kind: .certIssue, target: target,
                                                       reason: "lineage \(request.lineage) could not be read: \(message); fix or remove it under certbot's live/ folder"))
@@ -45,12 +46,43 @@ public struct CertsPlanner: SystemPlanning {
                     "zone": .string(request.zone), "provider": .string(request.provider),
                 ]
                 if let facts = observation.lineages[request.lineage]?.facts { parameters["not_after"] = .string(UTCDate.text(facts.notAfter)) }
-                result.changes.append(Change(address: address, kind: kind, effect: effect, tenant: request.tenant, environment: request.environment,
-                                             target: target, reasons: reasons, dependsOn: Self.dnsDependencies(of: request, upstream: input.upstream),
-                                             parameters: parameters))
+                let change = Change(address: address, kind: kind, effect: effect, tenant: request.tenant, environment: request.environment,
+                                    target: target, reasons: reasons, dependsOn: Self.dnsDependencies(of: request, upstream: input.upstream),
+                                    parameters: parameters)
+                result.changes.append(change)
+                issuance = change.id
+            }
+            if case .unreadable = decision { continue }
+            if let delivery = Self.delivery(request, observation: observation, issuance: issuance, upstream: input.upstream) {
+                result.changes.append(delivery)
             }
         }
         return result
+    }
+
+    /// `cert.deliver` when the request has an application to go to and its model does not hold
+    /// the current certificate (or one is being issued now): after the issuance, and after the
+    /// Juju changes of the environment (the application exists before it is granted a secret).
+    static func delivery(_ request: CertificateRequest, observation: CertsObservation, issuance: String?, upstream: [Change]) -> Change? {
+        guard let application = request.application else { return nil }
+        let facts = observation.lineages[request.lineage]?.facts
+        let wanted = issuance == nil ? facts.map { DeliveryInfo.text(lineage: request.lineage, facts: $0) } : nil
+        let observed: String?
+        switch observation.deliveries[request.lineage] {
+        case let .delivered(info)?: observed = info ?? "(a secret without a description)"
+        case .absent?, nil: observed = nil
+        case let .unknown(reason)?: observed = "(unknown: \(reason))"
+        }
+        if issuance == nil, let wanted, observed == wanted { return nil }
+        if issuance == nil, wanted == nil { return nil }
+        let juju = upstream.filter { $0.environment == request.environment && $0.address.system == "juju" }.map(\.id)
+        return Change(address: CertAddress.delivery(request), kind: .certDeliver, effect: observed == nil ? .create : .update,
+                      tenant: request.tenant, environment: request.environment,
+                      target: "\(request.host) to \(application) (secret \(request.secretName))",
+                      reasons: [Reason(field: "delivered", desired: wanted ?? "the certificate \(issuance.map { _ in "being issued" } ?? "")", observed: observed)],
+                      dependsOn: (issuance.map { [$0] } ?? []) + juju,
+                      parameters: ["lineage": .string(request.lineage), "secret": .string(request.secretName),
+                                   "application": .string(application), "model": .string(request.model)])
     }
 
     /// What a lineage needs.
