@@ -160,6 +160,8 @@ final class CertsReconcileTests: ReconcileCase {
         let calls = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
         XCTAssertTrue(calls.contains { $0.hasPrefix("grant-secret") }, calls.joined(separator: "\n"))
         for call in calls { XCTAssertNotNil(JujuCommandContract.entry(for: call), "juju \(call) is not in the command contract") }
+        let used = Set(calls.compactMap(JujuCommandContract.entry(for:)))
+        XCTAssertEqual(Set(JujuCommandContract.exercisedElsewhere.keys).subtracting(used), [], "the secret forms the contract leaves to this test")
         let lines = try keyLines()
         for line in lines { XCTAssertFalse((apply.stdout + apply.stderr + renew.stdout + renew.stderr).contains(line), "private key material in an output") }
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/snap/juju/common/tenantctl").contains { $0.hasSuffix(".pem") },
