@@ -168,6 +168,29 @@ final class CertsReconcileTests: ReconcileCase {
                        "the copies for juju are gone")
     }
 
+    /// A CA that requires external account binding: the key id and HMAC key come from Vault
+    /// references, reach certbot through a 0600 configuration file, and appear nowhere else.
+    func testExternalAccountBindingFromVaultReferences() throws {
+        pebble.stop()
+        let hmac = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        pebble = try PebbleServer(dnsServer: bind.server, eabKeys: ["kid-tenantctl": hmac])
+        try repository.write("tenantctl.yaml", fleet().replacingOccurrences(of: "    renewBefore: 0.5\n", with: """
+                renewBefore: 0.5
+                eab: {kid: "vault:acme/eab#kid", hmacKey: "vault:acme/eab#hmac"}
+
+            """))
+        _ = try repository.commit("EAB")
+        let secrets = ReconcileRepository.secrets + "\"dns/bind#tsig_secret\": \"\(bind.secret)\"\n\"acme/eab#kid\": \"kid-tenantctl\"\n\"acme/eab#hmac\": \"\(hmac)\"\n"
+        try Data(secrets.utf8).write(to: URL(fileURLWithPath: secretsFile))
+        let apply = try certs("apply", "--auto-approve")
+        XCTAssertEqual(apply.status, 0, "\(apply)")
+        XCTAssertEqual(try facts().names, ["shop.acme.test"])
+        XCTAssertFalse((apply.stdout + apply.stderr).contains(hmac), "the HMAC key is in no output")
+        let runs = fixture.path("state") + "/certbot/runs"
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: runs), [], "the hook context and EAB file are gone")
+    }
+
     func testALineageRemovedByHandIsIssuedAgain() throws {
         XCTAssertEqual(try certs("apply", "--auto-approve").status, 0)
         try FileManager.default.removeItem(atPath: "\(certbotFolder)/live/\(lineage)")

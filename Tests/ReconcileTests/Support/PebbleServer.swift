@@ -23,7 +23,8 @@ final class PebbleServer: @unchecked Sendable {
     /// - Parameters:
     ///   - dnsServer: `host:port` pebble asks for the `_acme-challenge` TXT records.
     ///   - validity: seconds the certificates it issues are valid.
-    init(dnsServer: String, validity: Int = 3600) throws {
+    ///   - eabKeys: key id → HMAC key (base64url): pebble then requires external account binding.
+    init(dnsServer: String, validity: Int = 3600, eabKeys: [String: String]? = nil) throws {
         guard Self.available else { throw XCTSkip("pebble and certbot are not installed: make deps installs them") }
         folder = NSTemporaryDirectory() + "tenantctl-pebble-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -33,7 +34,8 @@ final class PebbleServer: @unchecked Sendable {
             "listenAddress": "127.0.0.1:\(port)", "managementListenAddress": "127.0.0.1:\(try TestNetwork.freePort())",
             "certificate": folder + "/server.pem", "privateKey": folder + "/server-key.pem",
             "httpPort": Int(try TestNetwork.freePort()), "tlsPort": Int(try TestNetwork.freePort()),
-            "ocspResponderURL": "", "externalAccountBindingRequired": false, "certificateValidityPeriod": validity,
+            "ocspResponderURL": "", "externalAccountBindingRequired": eabKeys != nil, "certificateValidityPeriod": validity,
+            "externalAccountMACKeys": eabKeys ?? [:],
         ]]
         try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: folder + "/config.json"))
         process.executableURL = URL(fileURLWithPath: "/usr/bin/pebble")
