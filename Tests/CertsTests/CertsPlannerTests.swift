@@ -181,6 +181,29 @@ final class CertsPlannerTests: XCTestCase {
         XCTAssertEqual(plan.changes.map(\.kind), [.certIssue])
     }
 
+    static func zone(caa: [String]) -> DNSObservation {
+        DNSObservation([ZoneObservation(zone: "acme.test", provider: "bind", state: .observed([
+            DNSRecordSet(name: "acme.test", type: "CAA", ttl: 300, values: caa),
+        ]))])
+    }
+
+    func testCAARecordsThatDoNotNameTheCAWithholdTheCertificate() {
+        var settings = DesiredCertificates(directory: "https://acme-v02.api.letsencrypt.org/directory", email: "ops@acme.test")
+        let desired = { Self.desired([Self.domain("shop.acme.test")], certificates: settings) }
+        let refused = Self.plan(desired(), [lineage: .missing], dns: Self.zone(caa: ["0 issue \"sectigo.com\""]))
+        XCTAssertEqual(refused.changes, [])
+        XCTAssertTrue(refused.withheld.first?.reason.contains("allow only sectigo.com, not letsencrypt.org") ?? false, "\(refused.withheld)")
+        let allowed = Self.plan(desired(), [lineage: .missing], dns: Self.zone(caa: ["0 issue \"letsencrypt.org; validationmethods=dns-01\""]))
+        XCTAssertEqual(allowed.changes.map(\.kind), [.certIssue])
+        settings.directory = "https://ca.example/dir"
+        let unknown = Self.plan(desired(), [lineage: .missing], dns: Self.zone(caa: ["0 issue \"letsencrypt.org\""]))
+        XCTAssertTrue(unknown.withheld.first?.reason.contains("set spec.certificates.caaIdentities") ?? false, "\(unknown.withheld)")
+        settings.caaIdentities = ["ca.example"]
+        let wildcardOnly = Self.plan(Self.desired([Self.domain("shop.acme.test", wildcard: true)], certificates: settings), [lineage: .missing],
+                                     dns: Self.zone(caa: ["0 issue \"ca.example\"", "0 issuewild \";\""]))
+        XCTAssertTrue(wildcardOnly.withheld.first?.reason.contains("allow only no CA") ?? false, "\(wildcardOnly.withheld)")
+    }
+
     func testDatesPrintWithoutAClock() {
         XCTAssertEqual(UTCDate.text(0), "1970-01-01 00:00 UTC")
         XCTAssertEqual(UTCDate.text(1_800_000_000), "2027-01-15 08:00 UTC")

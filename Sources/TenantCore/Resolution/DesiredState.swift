@@ -269,8 +269,12 @@ public struct DesiredCertificates: Sendable, Codable, Equatable {
     /// Vault references, read by the driver only.
     public var eab: ExternalAccountBinding?
     public var renewBefore: RenewBefore
+    /// The CA's CAA identities, when known (see ``caaIdentitiesOrKnown``).
+    public var caaIdentities: [String]?
 
-    public init(directory: String, email: String, eab: ExternalAccountBinding? = nil, renewBefore: RenewBefore = .default) {
+    public init(directory: String, email: String, eab: ExternalAccountBinding? = nil, renewBefore: RenewBefore = .default,
+                caaIdentities: [String]? = nil) {
+        self.caaIdentities = caaIdentities
         self.directory = directory
         self.email = email
         self.eab = eab
@@ -278,6 +282,14 @@ public struct DesiredCertificates: Sendable, Codable, Equatable {
     }
 
     public init(_ settings: CertificateSettings) {
-        self.init(directory: settings.directory.value, email: settings.email.value, eab: settings.eab, renewBefore: settings.renewBefore)
+        self.init(directory: settings.directory.value, email: settings.email.value, eab: settings.eab, renewBefore: settings.renewBefore,
+                  caaIdentities: settings.caaIdentities)
+    }
+
+    /// The configured CAA identities, else Let's Encrypt's for its directories; nil: unknown.
+    public var caaIdentitiesOrKnown: [String]? {
+        if let caaIdentities { return caaIdentities }
+        if directory.contains("api.letsencrypt.org") { return ["letsencrypt.org"] }
+        return nil
     }
 }

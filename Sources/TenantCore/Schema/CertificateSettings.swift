@@ -11,8 +11,13 @@ public struct CertificateSettings: Sendable {
     public var eab: ExternalAccountBinding?
     /// When a certificate is renewed.
     public var renewBefore: RenewBefore
+    /// The CA's identities in CAA records (`letsencrypt.org`); nil: known for Let's Encrypt's
+    /// directories, unknown for others.
+    public var caaIdentities: [String]?
 
-    public init(directory: Located<String>, email: Located<String>, eab: ExternalAccountBinding? = nil, renewBefore: RenewBefore = .default) {
+    public init(directory: Located<String>, email: Located<String>, eab: ExternalAccountBinding? = nil, renewBefore: RenewBefore = .default,
+                caaIdentities: [String]? = nil) {
+        self.caaIdentities = caaIdentities
         self.directory = directory
         self.email = email
         self.eab = eab
@@ -82,7 +87,7 @@ extension Field {
 
 enum CertificateSettingsDecoder {
     static func decode(_ field: Field) -> CertificateSettings? {
-        guard let map = field.mapping(allowed: ["directory", "email", "eab", "renewBefore"], context: "certificates") else { return nil }
+        guard let map = field.mapping(allowed: ["directory", "email", "eab", "renewBefore", "caaIdentities"], context: "certificates") else { return nil }
         let directoryField = map.required("directory", expected: "the ACME directory URL (https://acme-v02.api.letsencrypt.org/directory)")
         var directory = directoryField?.nonEmptyString()
         if let value = directory, !(value.value.hasPrefix("https://") || value.value.hasPrefix("http://")) || value.value.contains(where: \.isWhitespace) {
@@ -103,8 +108,9 @@ enum CertificateSettingsDecoder {
         }
         var renewBefore: RenewBefore? = .default
         if let field = map.optional("renewBefore") { renewBefore = field.renewBefore() }
+        let caa = map.optional("caaIdentities")?.stringList()?.map { $0.value.lowercased() }
         guard let directory, let email, let renewBefore else { return nil }
-        return CertificateSettings(directory: directory, email: email, eab: eab, renewBefore: renewBefore)
+        return CertificateSettings(directory: directory, email: email, eab: eab, renewBefore: renewBefore, caaIdentities: caa)
     }
 
     /// Enough to catch a typo (certbot and the CA check the rest); no spaces, which would split

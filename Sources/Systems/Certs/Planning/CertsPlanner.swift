@@ -27,7 +27,7 @@ public struct CertsPlanner: SystemPlanning {
         for request in CertificateRequest.all(in: input.desired) {
             let address = CertAddress.lineage(request)
             let target = "\(request.host) (\(request.names.joined(separator: ", ")))"
-            if let problem = Self.preflight(request, desired: input.desired, dns: dns) {
+            if let problem = Self.preflight(request, desired: input.desired, dns: dns) ?? Self.caaProblem(request, settings: settings, dns: dns) {
                 result.withheld.append(WithheldChange(environment: request.environment, address: address, kind: .certIssue, target: target,
                                                       reason: "preflight: \(problem)"))
                 continue
@@ -130,6 +130,36 @@ public struct CertsPlanner: SystemPlanning {
         }
         if let zone = dns?.zone(provider: request.provider, zone: request.zone), case .missing = zone.state {
             return "zone \(request.zone) does not exist at \(request.provider): the _acme-challenge records cannot be written"
+        }
+        return nil
+    }
+
+    /// Why CAA records (RFC 8659) forbid the CA to issue for a name, if they do. The relevant
+    /// set is the closest one at or above the name, within the zone tenantctl read (parent zones
+    /// above it are not looked at); `issuewild` governs wildcards where present.
+    static func caaProblem(_ request: CertificateRequest, settings: DesiredCertificates, dns: DNSObservation?) -> String? {
+        guard let records = dns?.zone(provider: request.provider, zone: request.zone)?.records else { return nil }
+        for name in request.names {
+            let wildcard = name.hasPrefix("*.")
+            var current = wildcard ? String(name.dropFirst(2)) : name
+            while true {
+                let caa = records.filter { $0.name == current && $0.type == "CAA" }.flatMap(\.values).compactMap(CAARecord.init)
+                if !caa.isEmpty {
+                    let wild = caa.filter { $0.tag == "issuewild" }
+                    let relevant = wildcard && !wild.isEmpty ? wild : caa.filter { $0.tag == "issue" }
+                    if relevant.isEmpty { break }
+                    let allowed = relevant.map(\.issuer).filter { !$0.isEmpty }
+                    guard let identities = settings.caaIdentitiesOrKnown else {
+                        return "CAA records at \(current) allow only \(allowed.isEmpty ? "no CA" : allowed.joined(separator: ", ")); set spec.certificates.caaIdentities to the CA's identity to check them"
+                    }
+                    if !allowed.contains(where: identities.contains) {
+                        return "CAA records at \(current) allow only \(allowed.isEmpty ? "no CA" : allowed.joined(separator: ", ")), not \(identities.joined(separator: ", ")) (\(name))"
+                    }
+                    break
+                }
+                guard current != request.zone, let dot = current.firstIndex(of: ".") else { break }
+                current = String(current[current.index(after: dot)...])
+            }
         }
         return nil
     }
