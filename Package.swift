@@ -25,6 +25,9 @@ let package = Package(
         // and the service group that orders its shutdown (already in Hummingbird's tree).
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Reads the certificates certbot wrote (names, dates, issuer, key type): already in the
+        // graph through Hummingbird, so it costs no extra checkout.
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.0.0"),
     ],
     targets: [
         // libgit2 from Debian's libgit2-dev, found through pkg-config.
@@ -94,7 +97,18 @@ let package = Package(
             ],
             path: "Sources/Systems/DNS/Driver"
         ),
-        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "TenantCore", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "DNSPlanning", "DNSDriver"],
+        // Certificates: the pure planner (issue, renew, preflight), the driver (certbot with
+        // DNS-01 through the DNS providers, lineages read with swift-certificates).
+        .target(name: "CertsPlanning", dependencies: ["PlanModel", "TenantCore", "DNSPlanning"], path: "Sources/Systems/Certs/Planning"),
+        .target(
+            name: "CertsDriver",
+            dependencies: [
+                "CertsPlanning", "DNSPlanning", "DNSDriver", "JujuDriver", "Reconciler", "PlanModel", "TenantCore",
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "Sources/Systems/Certs/Driver"
+        ),
+        .target(name: "Systems", dependencies: ["PlanModel", "Reconciler", "TenantCore", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "DNSPlanning", "DNSDriver", "CertsPlanning", "CertsDriver"],
                 path: "Sources/Systems/Registry"),
 
         // The daemon's parts that need no I/O: the look trigger that coalesces events, the webhook
@@ -103,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "tenantctl",
             dependencies: [
-                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "HTTPClient", "Store", "GitLab",
+                "TenantCore", "PlanModel", "GitSource", "CGit2", "Reconciler", "Systems", "JujuPlanning", "JujuDriver", "VaultPlanning", "VaultDriver", "HTTPClient", "Store", "GitLab", "CertsDriver",
                 "ServeCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
@@ -181,7 +195,8 @@ let package = Package(
         .executableTarget(name: "juju-replay", linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"])]),
         .testTarget(name: "JujuTests", dependencies: ["Juju", "juju-sim"], resources: [.copy("Fixtures")]),
         // The whole loop against juju-sim: engine convergence, faults, crash recovery, CLI plan/apply/drift.
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "DNSDriver", "DNSPlanning", "HTTPClient", "vault-sim", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconciler", "JujuDriver", "JujuPlanning", "VaultDriver", "VaultPlanning", "DNSDriver", "DNSPlanning", "HTTPClient", "vault-sim", "PlanModel", "Systems", "TenantCore", "Juju", "Store", "GitTestSupport", "tenantctl", "juju-sim",
+                                                          "CertsDriver", "CertsPlanning", .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "tenantctlTests", dependencies: ["tenantctl", "GitTestSupport"]),
         .testTarget(name: "TenantCoreTests", dependencies: ["TenantCore", "PlanModel", "JujuPlanning", "VaultPlanning", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         // The generic engine against a scripted system: the walker's order, failures, retries, stops.
@@ -189,6 +204,9 @@ let package = Package(
         // DNS's pure planner: table tests and a property test on simulated zones; the RFC 2136
         // provider's parsing of dig's output.
         .testTarget(name: "DNSTests", dependencies: ["DNSPlanning", "DNSDriver", "PlanModel", "TenantCore"]),
+        // Certificates: the pure planner's table tests and the certbot command line (the whole
+        // issuance against pebble, certbot and bind9 runs in ReconcileTests, beside BindServer).
+        .testTarget(name: "CertsTests", dependencies: ["CertsPlanning", "CertsDriver", "DNSPlanning", "PlanModel", "TenantCore"]),
         // The plan model: policies, addresses, the plan file's format.
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TenantCore"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "GitTestSupport"]),

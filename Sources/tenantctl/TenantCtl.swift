@@ -29,6 +29,6 @@ struct TenantCtl: AsyncParsableCommand {
         version: TenantctlVersion.current,
         subcommands: [ValidateCommand.self, RenderCommand.self, ChangedCommand.self, PlanCommand.self, ApplyCommand.self,
                       DriftCommand.self, ObserveCommand.self, HistoryCommand.self, GitLabCommand.self, SuspendCommand.self, ResumeCommand.self,
-                      ServeCommand.self, VersionCommand.self]
+                      ServeCommand.self, VersionCommand.self, CertHookCommand.self]
     )
 }

@@ -102,7 +102,7 @@ enum BrokenCases {
         ]),
         BrokenCase("unknown key in domain", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  domains:\n    - hots: acme.bibind.com\n")], expected: [
             "tenants/acme.yaml:8:7: spec.domains[0].host: missing required field 'host' (a hostname)",
-            "tenants/acme.yaml:8:7: spec.domains[0].hots: unknown key 'hots' in a domain (did you mean 'host'?); expected one of: host, environment, target, register, tls, zone, provider, ttl, adopt",
+            "tenants/acme.yaml:8:7: spec.domains[0].hots: unknown key 'hots' in a domain (did you mean 'host'?); expected one of: host, environment, target, register, tls, tlsWildcard, zone, provider, ttl, adopt",
         ]),
         BrokenCase("unknown key in domain target", [.set("tenants/acme.yaml", "apiVersion: tenantctl/v1\nkind: Tenant\nmetadata:\n  name: acme\nspec:\n  offer: pme\n  domains:\n    - host: www.acme.bibind.cloud\n      target: {app: traefik}\n")], expected: [
             "tenants/acme.yaml:9:15: spec.domains[0].target: expected exactly one of application, address or cname, got none",
@@ -275,13 +275,18 @@ enum BrokenCases {
         BrokenCase("shared offer without shared models", [.set("offers/mutualise.yaml", "apiVersion: tenantctl/v1\nkind: Offer\nmetadata:\n  name: mutualise\nspec:\n  bundle: magento-k8s\n  tenancy: shared\n")], expected: [
             "offers/mutualise.yaml:6:3: spec.sharedModels: missing required field 'sharedModels' (the model of each environment, like {staging: mutualise-staging})",
         ]),
+        BrokenCase("certificate settings that are not a URL, an address or a renewal time", [.replace("tenantctl.yaml", "  dns:\n    providers:", "  certificates:\n    directory: ftp://x\n    email: ops\n    renewBefore: 2\n  dns:\n    providers:")], expected: [
+            "tenantctl.yaml:19:16: spec.certificates.directory: 'ftp://x' is not a URL; expected the ACME directory URL, https://…/directory",
+            "tenantctl.yaml:20:12: spec.certificates.email: 'ops' is not an e-mail address",
+            "tenantctl.yaml:21:18: spec.certificates.renewBefore: expected a fraction of the certificate's lifetime between 0 and 1 (0.33), or days ('30d'), got 2",
+        ]),
         BrokenCase("DNS TTL and owner id out of bounds", [.replace("tenantctl.yaml", "  dns:\n    providers:", "  dns:\n    ttl: 5\n    ownerId: \"bibind,tenantctl/owner=x\"\n    providers:")], expected: [
             "tenantctl.yaml:19:10: spec.dns.ttl: expected a TTL of 30 to 86400 seconds, got 5",
             "tenantctl.yaml:20:14: spec.dns.ownerId: 'bibind,tenantctl/owner=x' is not a DNS owner id: it holds ','; use letters, digits, '-', '_' and '.'",
         ]),
         BrokenCase("a domain's TTL out of bounds, adopt misspelt", [.replace("tenants/acme.yaml", "    - host: acme.bibind.com\n", "    - host: acme.bibind.com\n      ttl: 100000\n      adpot: true\n")], expected: [
             "tenants/acme.yaml:17:12: spec.domains[0].ttl: expected a TTL of 30 to 86400 seconds, got 100000",
-            "tenants/acme.yaml:18:7: spec.domains[0].adpot: unknown key 'adpot' in a domain (did you mean 'adopt'?); expected one of: host, environment, target, register, tls, zone, provider, ttl, adopt",
+            "tenants/acme.yaml:18:7: spec.domains[0].adpot: unknown key 'adpot' in a domain (did you mean 'adopt'?); expected one of: host, environment, target, register, tls, tlsWildcard, zone, provider, ttl, adopt",
         ]),
         BrokenCase("unknown OVH endpoint", [.replace("tenantctl.yaml", "endpoint: ovh-eu", "endpoint: ovh-europe")], expected: [
             "tenantctl.yaml:22:19: spec.dns.providers[0].endpoint: 'ovh-europe' is not an OVH API endpoint; expected one of: ovh-eu, ovh-ca, ovh-us, kimsufi-eu, kimsufi-ca, soyoustart-eu, soyoustart-ca",

@@ -1,3 +1,4 @@
+import CertsDriver
 import DNSDriver
 import JujuDriver
 import PlanModel
@@ -18,9 +19,13 @@ public struct DriverSettings: Sendable {
     public var dnsEndpoints: [String: String]
     /// One DNS provider call's time limit.
     public var dnsTimeout: Duration
+    /// certbot's folder, binary and limits; nil: certificates are not observed (nor planned).
+    /// Its secret source and DNS endpoints are filled in from the settings above.
+    public var certs: CertsDriverSettings?
 
     public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int,
-                dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30)) {
+                dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30), certs: CertsDriverSettings? = nil) {
+        self.certs = certs
         self.dnsEndpoints = dnsEndpoints
         self.dnsTimeout = dnsTimeout
         self.juju = juju
@@ -63,6 +68,13 @@ extension Systems {
                                                              timeout: settings.dnsTimeout,
                                                              book: settings.journal as? any OwnedResourceBook),
                                  desired: applying?.desired))
+        if var certs = settings.certs {
+            certs.secrets = stores.map { StoreSecretSource(stores: $0) }
+            certs.dnsEndpoints = settings.dnsEndpoints
+            certs.dnsTimeout = settings.dnsTimeout
+            certs.juju = settings.juju
+            drivers.append(CertsDriver(settings: certs, desired: applying?.desired))
+        }
         return drivers
     }
 }

@@ -1,3 +1,4 @@
+import CertsDriver
 import DNSDriver
 import JujuDriver
 import PlanModel
@@ -13,6 +14,7 @@ public enum Systems {
         JujuSystem(),
         VaultSystem(),
         DNSSystem(),
+        CertsSystem(),
     ]
 
     public static var planners: [any SystemPlanning] { all.map(\.planner) }

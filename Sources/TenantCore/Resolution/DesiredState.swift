@@ -6,10 +6,13 @@ public struct DesiredState: Sendable, Codable {
     /// The fleet's DNS settings: who owns the records tenantctl writes, and every zone it
     /// manages (records of tenants gone from git are found there).
     public var dns: DesiredDNS
+    /// The fleet's ACME settings (`spec.certificates`); nil: no certificate is planned.
+    public var certificates: DesiredCertificates?
 
-    public init(environments: [DesiredEnvironment], dns: DesiredDNS = DesiredDNS()) {
+    public init(environments: [DesiredEnvironment], dns: DesiredDNS = DesiredDNS(), certificates: DesiredCertificates? = nil) {
         self.environments = environments
         self.dns = dns
+        self.certificates = certificates
     }
 
     public func environments(ofTenant tenant: String) -> [DesiredEnvironment] {
@@ -152,9 +155,13 @@ public struct DesiredDomain: Sendable, Codable, Equatable {
     public var ttl: Int
     /// Take over a record set tenantctl does not own at this name.
     public var adopt: Bool
+    /// The certificate also covers `*.<host>`.
+    public var tlsWildcard: Bool
 
     public init(host: String, zone: String, provider: String, providerType: DNSProvider.Kind, record: Record,
-                target: Domain.Target?, tls: Bool, register: Bool, ttl: Int = Fleet.defaultDNSTTL, adopt: Bool = false) {
+                target: Domain.Target?, tls: Bool, register: Bool, ttl: Int = Fleet.defaultDNSTTL, adopt: Bool = false,
+                tlsWildcard: Bool = false) {
+        self.tlsWildcard = tlsWildcard
         self.host = host
         self.zone = zone
         self.provider = provider
@@ -257,5 +264,37 @@ extension Domain.Target {
         case let .address(address): return address
         case let .cname(host): return host
         }
+    }
+}
+
+/// The fleet's ACME settings as planning and the certificate driver need them.
+public struct DesiredCertificates: Sendable, Codable, Equatable {
+    public var directory: String
+    public var email: String
+    /// Vault references, read by the driver only.
+    public var eab: ExternalAccountBinding?
+    public var renewBefore: RenewBefore
+    /// The CA's CAA identities, when known (see ``caaIdentitiesOrKnown``).
+    public var caaIdentities: [String]?
+
+    public init(directory: String, email: String, eab: ExternalAccountBinding? = nil, renewBefore: RenewBefore = .default,
+                caaIdentities: [String]? = nil) {
+        self.caaIdentities = caaIdentities
+        self.directory = directory
+        self.email = email
+        self.eab = eab
+        self.renewBefore = renewBefore
+    }
+
+    public init(_ settings: CertificateSettings) {
+        self.init(directory: settings.directory.value, email: settings.email.value, eab: settings.eab, renewBefore: settings.renewBefore,
+                  caaIdentities: settings.caaIdentities)
+    }
+
+    /// The configured CAA identities, else Let's Encrypt's for its directories; nil: unknown.
+    public var caaIdentitiesOrKnown: [String]? {
+        if let caaIdentities { return caaIdentities }
+        if directory.contains("api.letsencrypt.org") { return ["letsencrypt.org"] }
+        return nil
     }
 }

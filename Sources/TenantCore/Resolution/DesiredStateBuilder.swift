@@ -58,7 +58,8 @@ public struct DesiredStateBuilder {
         environments.sort { $0.id < $1.id }
         let all = sink.sorted
         let errors = all.lazy.filter { $0.severity == .error }.count
-        return Result(state: DesiredState(environments: environments, dns: manifests.fleet.map(DesiredDNS.init) ?? DesiredDNS()), diagnostics: DiagnosticCap.capped(all),
+        return Result(state: DesiredState(environments: environments, dns: manifests.fleet.map(DesiredDNS.init) ?? DesiredDNS(),
+                                           certificates: manifests.fleet?.certificates.map(DesiredCertificates.init)), diagnostics: DiagnosticCap.capped(all),
                       errorCount: errors, warningCount: all.count - errors)
     }
 

@@ -326,6 +326,6 @@ struct TenantResolver {
         }
         return DesiredDomain(host: host, zone: zoneName, provider: provider.name.value, providerType: provider.kind,
                              record: record, target: domain.target?.value, tls: domain.tls, register: domain.register,
-                             ttl: domain.ttl ?? fleet.dnsTTL, adopt: domain.adopt)
+                             ttl: domain.ttl ?? fleet.dnsTTL, adopt: domain.adopt, tlsWildcard: domain.tls && domain.tlsWildcard)
     }
 }

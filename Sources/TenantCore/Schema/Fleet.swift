@@ -11,6 +11,8 @@ public struct Fleet: Sendable {
     public var dnsProviders: [DNSProvider]
     public var dnsZones: [DNSZone]
     public var vault: VaultSettings?
+    /// `spec.certificates`: the ACME directory and account; nil: no certificate is planned.
+    public var certificates: CertificateSettings?
     /// `spec.dns.ttl`: the TTL of the records tenantctl writes, unless a domain sets its own.
     public var dnsTTL: Int = Fleet.defaultDNSTTL
     /// `spec.dns.ownerId`, written into every ownership TXT record; nil: the fleet's name.

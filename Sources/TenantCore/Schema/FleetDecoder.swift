@@ -3,7 +3,7 @@ enum FleetDecoder {
     static func decode(_ root: Field) -> Fleet? {
         guard let envelope = ManifestEnvelope.decode(root, kind: "Fleet", expectedName: nil),
               let spec = envelope.spec?.mapping(
-                allowed: ["wildcardDomain", "controllers", "defaults", "dns", "vault"], context: "Fleet spec")
+                allowed: ["wildcardDomain", "controllers", "defaults", "dns", "vault", "certificates"], context: "Fleet spec")
         else { return nil }
 
         var wildcard: Located<String>?
@@ -42,6 +42,7 @@ enum FleetDecoder {
         fleet.dnsTTL = ttl
         fleet.dnsOwnerIdSetting = ownerId
         fleet.domainRegistration = registration
+        fleet.certificates = spec.optional("certificates").flatMap(CertificateSettingsDecoder.decode)
         return fleet
     }
 

@@ -42,6 +42,9 @@ public struct Domain: Sendable {
     public var targetWritten: Bool
     public var register: Bool
     public var tls: Bool
+    /// `tlsWildcard: true`: the certificate also covers `*.<host>` (issued through DNS-01 like
+    /// every certificate tenantctl asks for).
+    public var tlsWildcard: Bool
     public var zone: Located<String>?
     public var provider: Located<String>?
     /// The record's TTL in seconds; nil: the fleet's `spec.dns.ttl`.
@@ -102,7 +105,7 @@ enum TenantDecoder {
 
     private static func decodeDomain(_ field: Field, index: Int) -> Domain? {
         guard let map = field.mapping(
-            allowed: ["host", "environment", "target", "register", "tls", "zone", "provider", "ttl", "adopt"], context: "a domain")
+            allowed: ["host", "environment", "target", "register", "tls", "tlsWildcard", "zone", "provider", "ttl", "adopt"], context: "a domain")
         else { return nil }
         let hostField = map.required("host", expected: "a hostname")
         var host = hostField?.string()
@@ -122,6 +125,7 @@ enum TenantDecoder {
                       targetWritten: map.has("target"),
                       register: map.optional("register")?.bool()?.value ?? false,
                       tls: map.optional("tls")?.bool()?.value ?? true,
+                      tlsWildcard: map.optional("tlsWildcard")?.bool()?.value ?? false,
                       zone: zone, provider: map.optional("provider")?.string(),
                       ttl: map.optional("ttl")?.dnsTTL()?.value, adopt: map.optional("adopt")?.bool()?.value ?? false,
                       location: field.location, index: index)

@@ -19,6 +19,8 @@ struct SimModel: Codable, Equatable {
     var region: String?
     var credential: String?
     var dyingUntil: Double?
+    /// User secrets by id (`juju add-secret`); nil in states written before juju-sim had them.
+    var secrets: [String: SimSecret]?
 
     var isKubernetes: Bool { type == "caas" }
 

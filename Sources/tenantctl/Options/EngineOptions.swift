@@ -1,10 +1,12 @@
 import ArgumentParser
+import CertsDriver
 import Foundation
 import HTTPClient
 import JujuDriver
 import JujuPlanning
 import PlanModel
 import Reconciler
+import Store
 import Systems
 import TenantCore
 import VaultDriver
@@ -55,7 +57,14 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds one DNS provider call (a zone read, a batch of changes) may take.", valueName: "seconds"))
     var dnsTimeout: Int = 30
 
+    @Option(name: .long, help: ArgumentHelp("The certbot binary that obtains and renews certificates (DNS-01 through tenantctl's DNS providers). Default: $TENANTCTL_CERTBOT_BIN, else 'certbot' from PATH.", valueName: "path"))
+    var certbotBin: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds the DNS-01 hook waits for a zone's authoritative server to answer a challenge record.", valueName: "seconds"))
+    var certPropagationTimeout: Int = 120
+
     func validate() throws {
+        if certPropagationTimeout < 1 { throw ValidationError("--cert-propagation-timeout must be at least 1 second") }
         if parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
         if vaultParallelism < 1 { throw ValidationError("--vault-parallelism must be at least 1") }
         if vaultTimeout < 1 { throw ValidationError("--vault-timeout must be at least 1 second") }
@@ -97,7 +106,16 @@ struct EngineOptions: ParsableArguments {
     func drivers(journal: (any JujuBookkeeping)?, store: (any SecretStore)?, applying: ApplySettings? = nil) -> [any SystemDriver] {
         Systems.drivers(DriverSettings(juju: juju, parallelism: parallelism, journal: journal, secretStore: store,
                                        vaultParallelism: vaultParallelism, dnsEndpoints: (try? dnsEndpoints()) ?? [:],
-                                       dnsTimeout: .seconds(dnsTimeout)), applying: applying)
+                                       dnsTimeout: .seconds(dnsTimeout), certs: certsSettings), applying: applying)
+    }
+
+    /// certbot's folder is `certbot/` under the state directory: tenantctl's own lineages,
+    /// account and logs, never `/etc/letsencrypt`.
+    var certsSettings: CertsDriverSettings {
+        let state = stateDir ?? StateStore.defaultDirectory()
+        let binary = certbotBin ?? ProcessInfo.processInfo.environment["TENANTCTL_CERTBOT_BIN"].flatMap { $0.isEmpty ? nil : $0 } ?? "certbot"
+        return CertsDriverSettings(directory: state + "/certbot", certbot: binary, secrets: nil,
+                                   propagationTimeout: .seconds(certPropagationTimeout))
     }
 
     /// Where secrets are read: the secrets file when one is given; else Vault, as the fleet (or

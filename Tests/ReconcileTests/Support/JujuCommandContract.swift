@@ -30,6 +30,20 @@ enum JujuCommandContract {
         ("remove-application <arg> -m --no-prompt", docs + "remove-application/"),
         ("remove-machine <arg> -m --no-prompt", docs + "remove-machine/"),
         ("destroy-model <arg> --no-prompt --release-storage", docs + "destroy-model/"),
+        // Certificates delivered as user secrets (Juju 3.3+): the values as `key#file=<path>`.
+        ("secrets --format -m", docs + "secrets/ (JSON keyed by secret id: cmd/juju/secrets/list.go, secretDisplayDetails)"),
+        ("add-secret <arg> <arg> <arg> <arg> --info -m", docs + "add-secret/ (usage: add-secret <name> [key[#base64|#file]=value...])"),
+        ("update-secret <arg> <arg> <arg> <arg> --info -m", docs + "update-secret/ (usage: update-secret <ID>|<name> [key[#base64|#file]=value...])"),
+        ("grant-secret <arg> <arg> -m", docs + "grant-secret/ (usage: grant-secret <ID>|<name> <application>[,<application>...])"),
+    ]
+
+    /// Forms the contract test's loop (which has no certificates) does not reach, with the test
+    /// that checks it uses them all.
+    static let exercisedElsewhere: [String: String] = [
+        "secrets --format -m": "CertsReconcileTests.testTheCertificateIsDeliveredToItsApplicationAsAJujuSecret",
+        "add-secret <arg> <arg> <arg> <arg> --info -m": "CertsReconcileTests.testTheCertificateIsDeliveredToItsApplicationAsAJujuSecret",
+        "update-secret <arg> <arg> <arg> <arg> --info -m": "CertsReconcileTests.testTheCertificateIsDeliveredToItsApplicationAsAJujuSecret",
+        "grant-secret <arg> <arg> -m": "CertsReconcileTests.testTheCertificateIsDeliveredToItsApplicationAsAJujuSecret",
     ]
 
     struct Pattern {
