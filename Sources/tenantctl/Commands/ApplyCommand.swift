@@ -96,7 +96,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 else if !leftForAPerson.isEmpty {
                     print("Nothing applied: \(leftForAPerson.count) environment(s) with sync: manual have pending changes (\(leftForAPerson.joined(separator: ", "))); a person applies them with tenantctl apply --tenant <tenant>.")
                 }
-                else if !plan.withheld.isEmpty { print("Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests.") }
+                else if !plan.withheld.isEmpty { print(WithheldCounts(plan.withheld).nothingToApplyLine) }
                 else { print("No changes. The world matches the manifests.") }
                 if !plan.skipped.isEmpty { throw ExitCode(1) }
                 return
