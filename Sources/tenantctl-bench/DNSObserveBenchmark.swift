@@ -95,7 +95,7 @@ struct DNSObserveFigures: Sendable, Encodable {
     var zones: Int
     var recordsPerZone: Int
     var requests: Int
-    /// From ovh-sim's first logged request to its last (whole seconds: the log's resolution).
+    /// From ovh-sim's first logged request to its last.
     var dnsSpanSeconds: Double
     var run: RunFigures
     var upserts: Int

@@ -61,21 +61,18 @@ struct OVHSimProcess {
         guard result.succeeded else { throw BenchError("ovh-sim refused the latency: \(result.failureSummary)") }
     }
 
-    /// API requests logged so far (`<time> <method> <path> <status>` per line; the simulator's
-    /// own `/sim/` controls left out), and the seconds from the first to the last (whole seconds:
-    /// the log's resolution).
+    /// API requests logged so far (`<time> <method> <path> <status>` per line, times to the
+    /// millisecond; the simulator's own `/sim/` controls left out), and the seconds from the
+    /// first to the last.
     func requests() -> (count: Int, spanSeconds: Double) {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         var count = 0
         var first = Double.infinity, last = -Double.infinity
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ")
             guard fields.count >= 3, !fields[2].hasPrefix("/sim") else { continue }
             count += 1
-            let stamp = String(fields[0])
-            if let time = (formatter.date(from: stamp) ?? ISO8601DateFormatter().date(from: stamp))?.timeIntervalSince1970 {
+            if let time = VaultSim.seconds(String(fields[0])) {
                 first = min(first, time)
                 last = max(last, time)
             }

@@ -98,7 +98,7 @@ extension ReportText {
         if let dns = report.dns {
             table.add("plan with DNS, \(dns.zones) zones × \(dns.recordsPerZone) records, \(DNSObserveFigures.latencyMilliseconds) ms/request, "
                       + "\(DNSObserveFigures.parallelism) zones × \(DNSObserveFigures.readsPerZone) reads in flight: wall time", Formatting.duration(dns.run.wallSeconds), "", "")
-            table.add("plan with DNS: OVH span (ovh-sim's first request to its last, whole seconds)", Formatting.duration(dns.dnsSpanSeconds), "", "")
+            table.add("plan with DNS: OVH span (ovh-sim's first request to its last)", Formatting.duration(dns.dnsSpanSeconds), "", "")
             table.add("plan with DNS: floor \(dns.requests) requests×\(Double(DNSObserveFigures.latencyMilliseconds) / 1000)/\(DNSObserveFigures.parallelism * DNSObserveFigures.readsPerZone)",
                       Formatting.duration(dns.floorSeconds), "", "")
             table.add("plan with DNS: OVH span / floor", Formatting.ratio(dns.spanRatio), "", "")
