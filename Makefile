@@ -20,14 +20,14 @@ MOTO_VERSION := 5.2.1
 # The official GitLab client for Python, which GitLabTests drive gitlab-sim with.
 PYTHON_GITLAB_VERSION := 8.6.0
 
-.PHONY: all deps python-deps build demo test bench clean help
+.PHONY: all deps python-deps moto build demo test bench clean help
 
 all: build
 
 help:
-	@echo "make demo   build, then plan, apply, drift and heal the example fleet against juju-sim"
+	@echo "make demo   build, then plan, apply, drift and heal the example fleet against juju-sim, with its DNS in ovh-sim, moto_server and bind9"
 	@echo "make test   install what is missing, build and run the whole test suite"
-	@echo "make bench  measure validate, changed and plan on generated repositories, drift sweeps against juju-sim and juju-replay, plan with vault-sim"
+	@echo "make bench  measure validate, changed and plan on generated repositories, drift sweeps against juju-sim and juju-replay, plan with vault-sim, plan observing DNS zones in ovh-sim"
 	@echo "make deps   install the Debian packages the build and the tests need"
 
 # Installs only the packages that are missing, so it is quick when all are there.
@@ -48,16 +48,21 @@ deps:
 python-deps:
 	@python3 -c 'import hvac' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "hvac==$(HVAC_VERSION)"
 	@python3 -c 'import ovh' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "ovh==$(OVH_VERSION)"
-	@command -v moto_server >/dev/null 2>&1 && python3 -c 'import flask, flask_cors' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "moto[server]==$(MOTO_VERSION)"
+	@$(MAKE) --no-print-directory moto
 	@python3 -c 'import gitlab' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "python-gitlab==$(PYTHON_GITLAB_VERSION)"
+
+# moto_server alone: the demo's and the bench's Route 53 (boto3 comes with it).
+moto:
+	@command -v moto_server >/dev/null 2>&1 && python3 -c 'import flask, flask_cors, boto3' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "moto[server]==$(MOTO_VERSION)"
 
 build: deps
 	$(SWIFT) build --product tenantctl
 
-demo: deps
+demo: deps moto
 	$(SWIFT) build --product tenantctl
 	$(SWIFT) build --product juju-sim
 	$(SWIFT) build --product vault-sim
+	$(SWIFT) build --product ovh-sim
 	DEMO_DIR="$(DEMO_DIR)" BIN_DIR="$(CURDIR)/.build/debug" ./examples/demo.sh
 
 test: deps python-deps
@@ -71,15 +76,16 @@ test: deps python-deps
 	echo "tests: $$(( $${total:-0} - $${failed:-0} - $${skipped:-0} )) passed, $${failed:-0} failed, $${skipped:-0} skipped"; \
 	[ "$$status" = 0 ] && [ "$${failed:-1}" = 0 ] && [ "$${total:-0}" -gt 0 ]
 
-bench: deps
+bench: deps moto
 	$(SWIFT) build -c release --product tenantctl
 	$(SWIFT) build -c release --product juju-sim
 	$(SWIFT) build -c release --product juju-replay
 	$(SWIFT) build -c release --product vault-sim
+	$(SWIFT) build -c release --product ovh-sim
 	$(SWIFT) build -c release --product tenantctl-bench
 	rm -rf "$(BENCH_DIR)"
 	./.build/release/tenantctl-bench --tenantctl ./.build/release/tenantctl --juju-sim ./.build/release/juju-sim \
-	  --juju-replay ./.build/release/juju-replay --vault-sim ./.build/release/vault-sim \
+	  --juju-replay ./.build/release/juju-replay --vault-sim ./.build/release/vault-sim --ovh-sim ./.build/release/ovh-sim \
 	  --examples examples/tenants-repo --work "$(BENCH_DIR)" --tenants $(BENCH_TENANTS)
 
 clean:

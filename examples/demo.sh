@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole reconcile loop on the example fleet, against juju-sim (a stand-in for the juju CLI)
-# with the journal in SQLite. Run by `make demo` after the build; every step says what it does.
+# with the journal in SQLite, and the fleet's DNS zones in ovh-sim (OVH), a real moto_server
+# (Route 53) and a real bind9 named (RFC 2136). Run by `make demo` after the build; every step
+# says what it does.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,6 +22,11 @@ export NO_COLOR=1
 unset TENANTCTL_SECRETS_FILE
 tenantctl() { "$bin/tenantctl" "$@"; }
 juju() { "$bin/juju-sim" "$@"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+# Every process the demo starts, killed on exit whatever happens.
+pids=()
+trap 'for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done' EXIT
 
 step "The desired state: examples/tenants-repo committed to a fresh git repository"
 cp -R "$root/examples/tenants-repo" "$work/tenants-repo"
@@ -34,22 +41,83 @@ run juju bootstrap microk8s bibind-k8s >/dev/null
 run juju bootstrap openstack-gra bibind-openstack >/dev/null
 run juju controllers --format=json >/dev/null && echo "(bibind-k8s, bibind-openstack)"
 
-step "Vault: vault-sim on loopback, seeded with one demo value per reference the manifests use"
+step "DNS: the fleet's zones in ovh-sim (OVH), moto_server (Route 53) and bind9's named (RFC 2136), on loopback"
+# OVH: the API keys the fleet's Vault references hold, and the zones of the example tenants;
+# bibind.com has its *.bibind.com wildcard record, which answers the hosts that have no target.
+ovh_application_key=demo-ovh-application-key ovh_application_secret=demo-ovh-application-secret
+ovh_consumer_key=demo-ovh-consumer-key
+wildcard_address=203.0.113.80
+cat > "$work/ovh-sim.json" <<JSON
+{"applications": [{"key": "$ovh_application_key", "secret": "$ovh_application_secret"}],
+ "consumers": [{"key": "$ovh_consumer_key", "application": "$ovh_application_key"}],
+ "zones": [{"name": "bibind.com", "records": [
+             {"subDomain": "", "fieldType": "NS", "target": "dns200.anycast.me.", "ttl": 0},
+             {"subDomain": "*", "fieldType": "A", "target": "$wildcard_address", "ttl": 3600}]},
+           {"name": "cabinet-martin.fr", "records": [{"subDomain": "", "fieldType": "NS", "target": "dns200.anycast.me.", "ttl": 0}]},
+           {"name": "groupe-rousseau.fr", "records": [{"subDomain": "", "fieldType": "NS", "target": "dns200.anycast.me.", "ttl": 0}]},
+           {"name": "fromagerie-bernard.fr", "records": [{"subDomain": "", "fieldType": "NS", "target": "dns200.anycast.me.", "ttl": 0}]}]}
+JSON
+"$bin/ovh-sim" --listen 127.0.0.1:0 --port-file "$work/ovh.port" --config "$work/ovh-sim.json" --log "$work/ovh-requests.log" > /dev/null &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/ovh.port" ] && break; sleep 0.1; done
+[ -s "$work/ovh.port" ] || { echo "demo: ovh-sim did not start" >&2; exit 1; }
+ovh_sim="http://127.0.0.1:$(cat "$work/ovh.port")"
+echo "ovh-sim at $ovh_sim: bibind.com (with *.bibind.com A $wildcard_address), cabinet-martin.fr, groupe-rousseau.fr, fromagerie-bernard.fr"
+
+# Route 53: a real moto_server, and the hosted zone of maison-lefebvre.fr (register: true: until
+# tenantctl buys domains, the zone must exist; here it is made as the registrar would).
+command -v moto_server > /dev/null || { echo "demo: moto_server is not installed (make demo installs moto[server] from PyPI)" >&2; exit 1; }
+moto_port=$(free_port)
+moto_server -H 127.0.0.1 -p "$moto_port" > "$work/moto.log" 2>&1 < /dev/null &
+pids+=($!)
+moto="http://127.0.0.1:$moto_port"
+for _ in $(seq 300); do curl -s -o /dev/null --max-time 2 "$moto/moto-api/" && break; sleep 0.2; done
+curl -s -o /dev/null --max-time 2 "$moto/moto-api/" || { echo "demo: moto_server did not start; its log:" >&2; tail -n 20 "$work/moto.log" >&2; exit 1; }
+route53_access_key_id=AKIADEMOTENANTCTL route53_secret_access_key=demo-route53-secret-access-key
+python3 - "$moto" "$route53_access_key_id" "$route53_secret_access_key" <<'PY'
+import sys, boto3
+endpoint, key, secret = sys.argv[1:4]
+client = boto3.client("route53", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=key, aws_secret_access_key=secret)
+zone = client.create_hosted_zone(Name="maison-lefebvre.fr", CallerReference="tenantctl-demo")["HostedZone"]
+print(f"moto_server at {endpoint}: hosted zone maison-lefebvre.fr ({zone['Id'].split('/')[-1]})")
+PY
+
+# RFC 2136: bind9's named serving bibind.cloud, updates and transfers signed with the fleet's TSIG key.
+named_port=$(free_port)
+tsig_secret=$(head -c 32 /dev/urandom | base64)
+if ! named_pid=$("$root/examples/demo-named.sh" "$work/named" "$named_port" tenantctl.bibind.cloud "$tsig_secret" bibind.cloud); then
+  echo "demo: bind9's named could not run (above): the bind-gra zone bibind.cloud cannot be served" >&2; exit 1
+fi
+pids+=("$named_pid")
+echo "named at 127.0.0.1:$named_port: bibind.cloud (TSIG key tenantctl.bibind.cloud)"
+
+# tenantctl.yaml names the real endpoints; the demo points each provider at its stand-in.
+export TENANTCTL_DNS_ENDPOINTS="ovh=$ovh_sim/1.0,route53=$moto,bind-gra=127.0.0.1:$named_port"
+echo "TENANTCTL_DNS_ENDPOINTS=$TENANTCTL_DNS_ENDPOINTS"
+
+step "Vault: vault-sim on loopback, seeded with one demo value per reference the manifests use, and the DNS credentials"
 # One KV v2 secret per path, with every key the manifests name under it; a token that may read them.
-grep -rhoE 'vault:[A-Za-z0-9/_.-]+#[A-Za-z0-9_.-]+' tenants offers bundles | sort -u | python3 -c '
-import json, sys
+# The DNS providers' references (tenantctl.yaml) hold the keys of the servers above.
+export DEMO_DNS_SECRETS
+DEMO_DNS_SECRETS=$(python3 -c 'import json, sys; print(json.dumps({
+    "platform/dns/ovh": {"application_key": sys.argv[1], "application_secret": sys.argv[2], "consumer_key": sys.argv[3]},
+    "platform/dns/route53": {"access_key_id": sys.argv[4], "secret_access_key": sys.argv[5]},
+    "platform/dns/bind-gra": {"tsig_secret": sys.argv[6]}}))' \
+  "$ovh_application_key" "$ovh_application_secret" "$ovh_consumer_key" "$route53_access_key_id" "$route53_secret_access_key" "$tsig_secret")
+grep -rhoE 'vault:[A-Za-z0-9/_.-]+#[A-Za-z0-9_.-]+' tenants offers bundles tenantctl.yaml | sort -u | python3 -c '
+import json, os, sys
+dns = json.loads(os.environ["DEMO_DNS_SECRETS"])
 paths = {}
 for line in sys.stdin:
     path, key = line.strip()[len("vault:"):].split("#", 1)
-    paths.setdefault(path, {})[key] = "demo-" + key.replace("_", "-") + "-v1"
+    paths.setdefault(path, {})[key] = dns.get(path, {}).get(key) or "demo-" + key.replace("_", "-") + "-v1"
 print(json.dumps({"mounts": ["secret"],
                   "policies": {"tenantctl": [{"path": "secret/*", "capabilities": ["read", "list"]}]},
                   "tokens": [{"id": "tenantctl-demo", "policies": ["tenantctl"], "ttl": "8h"}],
                   "secrets": [{"path": p, "data": d} for p, d in sorted(paths.items())]}))' > "$work/vault-sim.json"
 "$bin/vault-sim" --listen 127.0.0.1:0 --port-file "$work/vault.port" --root-token demo-root \
   --config "$work/vault-sim.json" --log "$work/vault-requests.log" > /dev/null &
-vault_pid=$!
-trap 'kill -9 "$vault_pid" 2>/dev/null || true' EXIT
+pids+=($!)
 for _ in $(seq 100); do [ -s "$work/vault.port" ] && break; sleep 0.1; done
 export VAULT_ADDR="http://127.0.0.1:$(cat "$work/vault.port")" VAULT_TOKEN=tenantctl-demo
 echo "VAULT_ADDR=$VAULT_ADDR ($(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["secrets"]))' "$work/vault-sim.json") secret paths)"
@@ -58,13 +126,52 @@ step "Plan against an empty Juju (exit 2: changes)"
 expect 2 tenantctl plan --repo .
 
 step "Apply: changes by their dependencies, models in parallel, a health gate after each deploy; sync: manual tenants are left out"
-run tenantctl apply --repo . --auto-approve
+run tenantctl apply --repo . --auto-approve 2>&1 | tee "$work/apply-1.log"
 
 step "A person applies the manual tenant by naming it"
 run tenantctl apply --repo . --auto-approve --tenant groupe-rousseau --quiet
 
 step "Plan again: nothing to do (exit 0)"
 run tenantctl plan --repo .
+
+step "DNS in the loop: the records were created after their applications, owned, and OVH's zones published"
+echo "cabinet-martin/production in the first apply: the record of traefik's address after its deploy and health gate, then the zone's publication"
+grep -E '^\[cabinet-martin/production\] .* done in' "$work/apply-1.log" | sed 's/^/  /'
+printf '$ curl %s/sim/zones/cabinet-martin.fr/served  (what OVH serves, after dns.publish)\n' "$ovh_sim"
+served() { curl -s "$ovh_sim/sim/zones/$1/served" | python3 -c '
+import json, sys
+zone = sys.argv[1]
+for r in json.load(sys.stdin):
+    name = (r["subDomain"] + "." if r["subDomain"] else "") + zone
+    print("  %-45s %-5s %s" % (name, r["fieldType"], r["target"]))' "$1"; }
+served cabinet-martin.fr
+run dig -p "$named_port" @127.0.0.1 preprod.groupe-rousseau.bibind.cloud A +short
+printf '$ route53 list-resource-record-sets maison-lefebvre.fr (moto_server)\n'
+python3 - "$moto" "$route53_access_key_id" "$route53_secret_access_key" <<'PY'
+import sys, boto3
+endpoint, key, secret = sys.argv[1:4]
+client = boto3.client("route53", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=key, aws_secret_access_key=secret)
+zone = client.list_hosted_zones_by_name(DNSName="maison-lefebvre.fr")["HostedZones"][0]["Id"]
+for rrset in client.list_resource_record_sets(HostedZoneId=zone)["ResourceRecordSets"]:
+    if rrset["Type"] in ("A", "AAAA", "CNAME", "TXT"):
+        print(f"  {rrset['Name']:40} {rrset['Type']:5} {' '.join(r['Value'] for r in rrset['ResourceRecords'])}")
+PY
+
+step "Someone edits a DNS record by hand in the OVH console (ovh-sim's admin endpoint)"
+record_id=$(curl -s "$ovh_sim/sim/zones/cabinet-martin.fr/records" | python3 -c '
+import json, sys
+print(next(r["id"] for r in json.load(sys.stdin) if r["subDomain"] == "" and r["fieldType"] == "A"))')
+run curl -s -X PUT -H "Content-Type: application/json" --data '{"target": "198.51.100.66"}' "$ovh_sim/sim/zones/cabinet-martin.fr/records/$record_id"
+echo
+
+step "Drift report: the record, its zone, owner and likely cause (exit 2: drift)"
+expect 2 tenantctl drift --repo .
+
+step "Heal it with apply: the record is written back and the zone published; drift is empty"
+run tenantctl apply --repo . --auto-approve --quiet
+run tenantctl drift --repo .
+printf '$ curl %s/sim/zones/cabinet-martin.fr/served  (the apex A is 213.186.33.5 again)\n' "$ovh_sim"
+served cabinet-martin.fr
 
 step "A secret is rotated in Vault (version 2): plan shows the re-apply, apply does it, plan is empty"
 run curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "X-Vault-Token: demo-root" -H "Content-Type: application/json" \

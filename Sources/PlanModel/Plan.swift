@@ -144,23 +144,63 @@ public struct PlanNote: Sendable, Codable, Equatable {
     }
 }
 
-/// A change a policy kept out of the plan, and why.
+/// A change kept out of the plan, and why: a removal a policy withheld (prune off, over a
+/// removal limit), a conflict a system found (a DNS record tenantctl does not own in the way),
+/// or a change that cannot be made yet (the zone it goes to does not exist).
 public struct WithheldChange: Sendable, Codable, Equatable {
     public var environment: String
     public var address: ChangeAddress
     public var kind: ChangeKind
     public var target: String
     public var reason: String
+    /// Why it is held back: the summaries count and name each cause apart.
+    public var cause: WithheldCause
 
-    public init(environment: String, address: ChangeAddress, kind: ChangeKind, target: String, reason: String) {
+    public init(environment: String, address: ChangeAddress, kind: ChangeKind, target: String, reason: String, cause: WithheldCause = .removal) {
         self.environment = environment
         self.address = address
         self.kind = kind
         self.target = target
         self.reason = reason
+        self.cause = cause
     }
 
     public init(_ change: Change, reason: String) {
         self.init(environment: change.environment, address: change.address, kind: change.kind, target: change.target, reason: reason)
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case environment, address, kind, target, reason, cause
+    }
+
+    // `cause` is written only when not a removal: plan files holding removals read as before.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(environment, forKey: .environment)
+        try container.encode(address, forKey: .address)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(target, forKey: .target)
+        try container.encode(reason, forKey: .reason)
+        if cause != .removal { try container.encode(cause, forKey: .cause) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        environment = try container.decode(String.self, forKey: .environment)
+        address = try container.decode(ChangeAddress.self, forKey: .address)
+        kind = try container.decode(ChangeKind.self, forKey: .kind)
+        target = try container.decode(String.self, forKey: .target)
+        reason = try container.decode(String.self, forKey: .reason)
+        cause = try container.decodeIfPresent(WithheldCause.self, forKey: .cause) ?? .removal
+    }
+}
+
+/// Why a change is withheld.
+public enum WithheldCause: String, Sendable, Codable, Equatable {
+    /// A removal a policy held back (prune off, a removal limit).
+    case removal
+    /// Something in the way that tenantctl never overwrites (a foreign DNS record).
+    case conflict
+    /// A change that cannot be made as things are (its DNS zone does not exist).
+    case blocked
 }

@@ -33,6 +33,12 @@ struct BenchOptions: Sendable {
                                  Vault secrets each, their metadata read from vault-sim at 20 ms per
                                  request with --vault-parallelism 16 (needs --juju-sim, --juju-replay)
           --vault-tenants <n>    tenants of the Vault measure (default: --tenants)
+          --ovh-sim <path>       the ovh-sim binary: the live runs' OVH zones are served by it (their
+                                 Route 53 zones by moto_server, their RFC 2136 zones by bind9's named),
+                                 and the DNS measure observes --dns-zones zones of --dns-records
+                                 records each from it at 20 ms per request (required by the live runs)
+          --dns-zones <n>        zones of the DNS measure (default 100)
+          --dns-records <n>      records per zone of the DNS measure (default 100)
           --seed <n>             generator seed; the same seed gives the same repositories (default 1)
           --timeout <seconds>    limit for each child process (default 600)
           --loose                leave git objects loose instead of packing them like a fetched clone
@@ -61,6 +67,9 @@ struct BenchOptions: Sendable {
     var vaultSim = ""
     /// 0 until parsed: then --tenants unless given.
     var vaultTenants = 0
+    var ovhSim = ""
+    var dnsZones = 100
+    var dnsRecords = 100
     var seed: UInt64 = 1
     var timeoutSeconds = 600.0
     var pack = true
@@ -104,6 +113,9 @@ struct BenchOptions: Sendable {
             case "--juju-replay": options.jujuReplay = try value(argument)
             case "--vault-sim": options.vaultSim = try value(argument)
             case "--vault-tenants": options.vaultTenants = try count(argument, minimum: 1)
+            case "--ovh-sim": options.ovhSim = try value(argument)
+            case "--dns-zones": options.dnsZones = try count(argument, minimum: 1)
+            case "--dns-records": options.dnsRecords = try count(argument, minimum: 1)
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }
@@ -129,6 +141,9 @@ struct BenchOptions: Sendable {
         }
         if !options.vaultSim.isEmpty, options.jujuSim.isEmpty || options.jujuReplay.isEmpty {
             throw BenchError("--vault-sim needs --juju-sim and --juju-replay (juju-replay stands in for Juju during the Vault measure)")
+        }
+        if options.ovhSim.isEmpty, !options.skipSweep || !options.vaultSim.isEmpty {
+            throw BenchError("--ovh-sim is required by the live runs (the drift sweep, the Vault measure): they serve the tenants' DNS zones")
         }
         if options.vaultTenants == 0 { options.vaultTenants = options.tenants }
         if options.smallTenants >= options.tenants {

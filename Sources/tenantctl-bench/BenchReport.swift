@@ -15,6 +15,8 @@ struct BenchReport: Sendable, Encodable {
     var sweep: SweepFigures?
     /// `plan` with Vault observed from vault-sim; nil without --vault-sim.
     var vault: VaultPlanFigures?
+    /// `plan` with DNS observed from ovh-sim; nil without --ovh-sim.
+    var dns: DNSObserveFigures?
     var budgets: [Budget]
 
     /// Memory each additional tenant costs: the peak RSS difference between the two repositories
@@ -56,7 +58,8 @@ struct BenchReport: Sendable, Encodable {
     var startupMedianSeconds: Double { Statistics.median(startup.map(\.wallSeconds)) }
 
     init(tenantctl: String, host: String, cpus: Int, seed: UInt64, startup: [RunFigures],
-         large: RepositoryFigures, small: RepositoryFigures, plans: [PlanFigures], sweep: SweepFigures?, vault: VaultPlanFigures?) {
+         large: RepositoryFigures, small: RepositoryFigures, plans: [PlanFigures], sweep: SweepFigures?, vault: VaultPlanFigures?,
+         dns: DNSObserveFigures? = nil) {
         self.startup = startup
         self.tenantctl = tenantctl
         self.host = host
@@ -67,6 +70,7 @@ struct BenchReport: Sendable, Encodable {
         self.plans = plans
         self.sweep = sweep
         self.vault = vault
+        self.dns = dns
         budgets = []
         let tenants = large.repository.tenants
         let timeLimit = Budget.validateSecondsPer10k * Double(tenants) / 10_000

@@ -67,6 +67,8 @@ struct Benchmark {
 
         let vault = options.vaultSim.isEmpty ? nil : try VaultPlanBenchmark(
             options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
+        let dns = options.ovhSim.isEmpty || options.jujuSim.isEmpty ? nil : try DNSObserveBenchmark(
+            options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
 
         return BenchReport(
             tenantctl: "\(tenantctl) (\(version))",
@@ -76,7 +78,7 @@ struct Benchmark {
             startup: startup,
             large: RepositoryFigures(repository: large, environments: largeEnvironments, validateRuns: validateLarge, changedRuns: changedLarge),
             small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall),
-            plans: plans, sweep: sweep, vault: vault)
+            plans: plans, sweep: sweep, vault: vault, dns: dns)
     }
 
     private func progress(_ message: String) {

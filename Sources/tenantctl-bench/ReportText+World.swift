@@ -1,7 +1,7 @@
 /// The issue-3 part of the report: `plan` from snapshots and the drift sweep against juju-sim.
 extension ReportText {
     static func worldSection(_ report: BenchReport) -> String {
-        guard !report.plans.isEmpty || report.sweep != nil || report.vault != nil else { return "" }
+        guard !report.plans.isEmpty || report.sweep != nil || report.vault != nil || report.dns != nil else { return "" }
         var out = "\nPlan from a snapshot and drift sweep (issue 3)\n"
         for plan in report.plans {
             let world = plan.world
@@ -34,6 +34,10 @@ extension ReportText {
             out += "\(Formatting.count(vault.secretPaths)) secret paths seeded in vault-sim; \(vault.requests) Vault requests "
             out += "(\(vault.metadataRequests) metadata, \(vault.failedRequests) failed); exit \(vault.exitStatus), "
             out += "\(Formatting.count(vault.vaultChecks)) vault.check changes, \(vault.skipped) environments held back\n"
+        }
+        if let dns = report.dns {
+            out += "  plan with DNS: \(dns.zones) OVH zones of \(dns.recordsPerZone) records in ovh-sim, one tenant per zone; "
+            out += "\(Formatting.count(dns.requests)) OVH requests (a list and a read per record: API v1 has no bulk read); \(dns.upserts) dns.upsert changes\n"
         }
 
         var table = TextTable([.left, .right, .left, .left])
@@ -92,6 +96,16 @@ extension ReportText {
             table.add("plan with Vault: wall time / floor", Formatting.ratio(vault.ratio), "", "")
             table.add("plan with Vault: CPU user+sys", Formatting.duration(vault.run.userSeconds + vault.run.systemSeconds), "", "")
             table.add("plan with Vault: peak RSS", Formatting.bytes(Double(vault.run.maxRSSBytes)), "", "")
+        }
+        if let dns = report.dns {
+            table.add("plan with DNS, \(dns.zones) zones × \(dns.recordsPerZone) records, \(DNSObserveFigures.latencyMilliseconds) ms/request, "
+                      + "\(DNSObserveFigures.parallelism) zones × \(DNSObserveFigures.readsPerZone) reads in flight: wall time", Formatting.duration(dns.run.wallSeconds), "", "")
+            table.add("plan with DNS: OVH span (ovh-sim's first request to its last)", Formatting.duration(dns.dnsSpanSeconds), "", "")
+            table.add("plan with DNS: floor \(dns.requests) requests×\(Double(DNSObserveFigures.latencyMilliseconds) / 1000)/\(DNSObserveFigures.parallelism * DNSObserveFigures.readsPerZone)",
+                      Formatting.duration(dns.floorSeconds), "", "")
+            table.add("plan with DNS: OVH span / floor", Formatting.ratio(dns.spanRatio), "", "")
+            table.add("plan with DNS: wall time / floor", Formatting.ratio(dns.ratio), "", "")
+            table.add("plan with DNS: peak RSS", Formatting.bytes(Double(dns.run.maxRSSBytes)), "", "")
         }
         return out + table.render() + "\n"
     }

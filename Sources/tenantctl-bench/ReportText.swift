@@ -50,9 +50,11 @@ enum ReportText {
         out += worldSection(report)
 
         out += "\nRuns (wall time, peak RSS, CPU user+sys)\n"
-        let worldRuns = report.plans.map { ("plan, \($0.tenants) tenants", $0.runs) } + (report.sweep.map { [("drift sweep", [$0.run])] } ?? [])
-            + (report.sweep?.replay.map { [("drift sweep against juju-replay", [$0.run])] } ?? [])
-            + (report.vault.map { [("plan with Vault, \($0.tenants) tenants", [$0.run])] } ?? [])
+        var worldRuns: [(String, [RunFigures])] = report.plans.map { ("plan, \($0.tenants) tenants", $0.runs) }
+        if let sweep = report.sweep { worldRuns.append(("drift sweep", [sweep.run])) }
+        if let replay = report.sweep?.replay { worldRuns.append(("drift sweep against juju-replay", [replay.run])) }
+        if let vault = report.vault { worldRuns.append(("plan with Vault, \(vault.tenants) tenants", [vault.run])) }
+        if let dns = report.dns { worldRuns.append(("plan with DNS, \(dns.zones) zones", [dns.run])) }
         for (name, runs) in [("validate, \(n) tenants", large.validateRuns), ("validate, \(m) tenants", small.validateRuns),
                              ("changed, \(n) tenants", large.changedRuns), ("changed, \(m) tenants", small.changedRuns),
                              ("version", report.startup)] + worldRuns {

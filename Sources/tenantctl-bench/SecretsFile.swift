@@ -18,13 +18,17 @@ enum SecretReferences {
     /// A value that says what it is and is the same for every run.
     static func value(path: String, key: String) -> String { "bench-\(key)-\(path.count)" }
 
-    /// Writes the secrets file (0600, as tenantctl requires) and returns how many references it holds.
+    /// Writes the secrets file (0600, as tenantctl requires) and returns how many references it
+    /// holds. `extra`: more references (`path#key` → value), the DNS providers' credentials.
     @discardableResult
-    static func writeFile(_ desired: DesiredState, to path: String) throws -> Int {
+    static func writeFile(_ desired: DesiredState, to path: String, extra: [String: String] = [:]) throws -> Int {
         var lines: [String] = []
         for (secretPath, keys) in byPath(desired).sorted(by: { $0.key < $1.key }) {
-            for key in keys { lines.append("\"\(secretPath)#\(key)\": \"\(value(path: secretPath, key: key))\"") }
+            for key in keys where extra["\(secretPath)#\(key)"] == nil {
+                lines.append("\"\(secretPath)#\(key)\": \"\(value(path: secretPath, key: key))\"")
+            }
         }
+        for (reference, value) in extra.sorted(by: { $0.key < $1.key }) { lines.append("\"\(reference)\": \"\(value)\"") }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
         guard chmod(path, 0o600) == 0 else { throw BenchError("cannot make \(path) private (chmod 600)") }
         return lines.count

@@ -37,8 +37,14 @@ struct SweepBenchmark {
         // The example fleet logs in to Vault with an AppRole secret_id file that does not exist
         // here: the sweeps read their secrets' metadata from a secrets file instead.
         let secretsFile = work.path + "/sweep-secrets.yaml"
-        try SecretReferences.writeFile(try ManifestDirectory.desiredState(of: repository.path).state, to: secretsFile)
-        let common = ["TENANTCTL_STATE_DIR": work.stateDirectory, "TENANTCTL_SECRETS_FILE": secretsFile]
+        let desired = try ManifestDirectory.desiredState(of: repository.path).state
+        // The tenants' domains: their zones served as the demo serves them (DNS observed, not
+        // every environment with a domain held back for an unreachable zone).
+        let dns = try DNSStandIns.start(desired: desired, ovhSimBinary: options.ovhSim, directory: work.path + "/dns-sweep", process: process)
+        defer { dns.stop() }
+        Progress.say("DNS: \(dns.summary)")
+        try SecretReferences.writeFile(desired, to: secretsFile, extra: dns.secrets)
+        let common = ["TENANTCTL_STATE_DIR": work.stateDirectory, "TENANTCTL_SECRETS_FILE": secretsFile].merging(dns.environment) { _, new in new }
 
         Progress.say("drift sweep: \(models.count) models in juju-sim, \(SweepFigures.latencyMilliseconds) ms per juju call, parallelism \(SweepFigures.parallelism)")
         let simulated = try measure(repository, label: "sweep") { attempt in

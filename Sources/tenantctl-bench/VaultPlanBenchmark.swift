@@ -38,8 +38,13 @@ struct VaultPlanBenchmark {
             try recording.record(arguments, from: sim)
         }
 
-        Progress.say("vault-sim: seeding \(Formatting.count(secrets.count)) secret paths of \(Formatting.count(repository.tenants)) tenants")
-        let vault = try VaultSim.start(executable: vaultSim, secrets: secrets, directory: work.path + "/vault-sim", logs: work.logs)
+        // The tenants' domains: their zones served as the demo serves them, so that no
+        // environment is held back for an unreachable zone.
+        let dns = try DNSStandIns.start(desired: desired, ovhSimBinary: options.ovhSim, directory: work.path + "/dns-vault", process: process)
+        defer { dns.stop() }
+        Progress.say("DNS: \(dns.summary)")
+        Progress.say("vault-sim: seeding \(Formatting.count(secrets.count)) secret paths of \(Formatting.count(repository.tenants)) tenants, and the DNS credentials")
+        let vault = try VaultSim.start(executable: vaultSim, secrets: secrets, values: dns.secrets, directory: work.path + "/vault-sim", logs: work.logs)
         defer { vault.stop() }
         try vault.setLatency(milliseconds: VaultPlanFigures.latencyMilliseconds, process: process)
         let before = try vault.requests()
@@ -48,7 +53,7 @@ struct VaultPlanBenchmark {
         let environment = [
             "VAULT_ADDR": vault.address, "VAULT_TOKEN": VaultSim.rootToken, "VAULT_NAMESPACE": "", "VAULT_CACERT": "",
             "TENANTCTL_JUJU_BIN": replay, "JUJU_REPLAY_DIR": recording.directory, "TENANTCTL_STATE_DIR": work.path + "/state-vault",
-        ]
+        ].merging(dns.environment) { _, new in new }
         let arguments = ["plan", "--repo", repository.path, "--vault-parallelism", String(VaultPlanFigures.parallelism), "--output", "json"]
         let result = try runner.run(arguments, label: "plan-vault-\(repository.tenants)", extra: environment)
         guard !result.timedOut, result.signal == nil, result.status == 2,

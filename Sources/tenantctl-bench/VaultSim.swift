@@ -10,11 +10,21 @@ struct VaultSim {
     let logPath: String
 
     /// Starts vault-sim on a free loopback port and waits until it says where it listens.
-    static func start(executable: String, secrets: [String: [String]], directory: String, logs: String) throws -> VaultSim {
+    /// `values`: `path#key` → value, seeded besides (or instead of) the generated values (the DNS
+    /// providers' credentials).
+    static func start(executable: String, secrets: [String: [String]], values: [String: String] = [:], directory: String, logs: String) throws -> VaultSim {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let seeded: [[String: Any]] = secrets.sorted { $0.key < $1.key }.map { path, keys in
-            ["mount": "secret", "path": path,
-             "data": Dictionary(uniqueKeysWithValues: keys.map { ($0, SecretReferences.value(path: path, key: $0)) })]
+        var data: [String: [String: String]] = [:]
+        for (path, keys) in secrets {
+            for key in keys { data[path, default: [:]][key] = SecretReferences.value(path: path, key: key) }
+        }
+        for (reference, value) in values {
+            let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            data[parts[0], default: [:]][parts[1]] = value
+        }
+        let seeded: [[String: Any]] = data.sorted { $0.key < $1.key }.map { path, keys in
+            ["mount": "secret", "path": path, "data": keys]
         }
         let config = directory + "/vault-sim.json"
         try JSONSerialization.data(withJSONObject: ["mounts": ["secret"], "secrets": seeded]).write(to: URL(fileURLWithPath: config))

@@ -48,4 +48,10 @@ enum DNSFixtures {
     static func plan(_ desired: DesiredState, _ observed: ObservedWorld, options: PlanOptions = PlanOptions(), upstream: [Change] = []) -> SystemPlan {
         DNSPlanner().plan(SystemPlanInput(desired: desired, observed: observed, options: options, upstream: upstream))
     }
+
+    /// The plan after the chain's policies (prune, removal limits), DNS the only system: what
+    /// `plan` shows, deletes of environments with prune off withheld.
+    static func composed(_ desired: DesiredState, _ observed: ObservedWorld, options: PlanOptions = PlanOptions()) -> Plan {
+        PlanComposer.plan(desired: desired, observed: observed, systems: [DNSPlanner()], options: options)
+    }
 }

@@ -102,7 +102,7 @@ final class DNSPlannerTableTests: XCTestCase {
         XCTAssertEqual(plan, SystemPlan())
     }
 
-    func testAnOwnedRecordNoLongerWantedIsDeletedUnderPruneOnly() {
+    func testAnOwnedRecordNoLongerWantedIsPlannedAsADeleteThatPruneWithholds() {
         let stale = F.owned("old.acme.test", .a, ["1.2.3.4"], environment: "acme/production")
         let pruning = F.plan(F.desired([F.environment("acme/production", domains: [F.domain("www.acme.test", address: "1.2.3.4")])]), F.observed(stale))
         let delete = pruning.changes.first { $0.kind == .dnsDelete }
@@ -113,16 +113,44 @@ final class DNSPlannerTableTests: XCTestCase {
         guard case let .strings(removed)? = delete?.parameters["remove"] else { return XCTFail("nothing removed") }
         XCTAssertEqual(Set(removed.compactMap(RecordSetCoding.decode)), Set(stale))
 
-        let keeping = F.plan(F.desired([F.environment("acme/production", domains: [], prune: false)]), F.observed(stale))
+        // The planner plans the delete whatever prune says; the chain's Prune withholds it.
+        let unpruned = F.desired([F.environment("acme/production", domains: [], prune: false)])
+        XCTAssertEqual(F.plan(unpruned, F.observed(stale)).changes.map(\.kind), [.dnsDelete])
+        XCTAssertEqual(F.plan(unpruned, F.observed(stale)).withheld, [])
+        let keeping = F.composed(unpruned, F.observed(stale))
         XCTAssertEqual(keeping.changes, [])
         XCTAssertEqual(keeping.withheld.map(\.kind), [.dnsDelete])
-        XCTAssertTrue(keeping.withheld[0].reason.contains("prune is off"))
+        XCTAssertEqual(keeping.withheld.map(\.cause), [.removal])
+        XCTAssertEqual(keeping.withheld[0].reason, "record old.acme.test is no longer in the manifests; prune is off (set policy.prune: true in tenant acme, "
+                       + "or defaults.policy.prune: true in tenantctl.yaml for tenants that set none)")
     }
 
     func testATenantGoneFromGitFollowsTheFleetDefaultPrune() {
         let stale = F.owned("old.acme.test", .a, ["1.2.3.4"], environment: "gone/production")
-        XCTAssertEqual(F.plan(F.desired([]), F.observed(stale)).withheld.count, 1)
-        XCTAssertEqual(F.plan(F.desired([]), F.observed(stale), options: PlanOptions(pruneRemovedTenants: true)).changes.map(\.kind), [.dnsDelete])
+        XCTAssertEqual(F.composed(F.desired([]), F.observed(stale)).withheld.count, 1)
+        XCTAssertEqual(F.composed(F.desired([]), F.observed(stale), options: PlanOptions(pruneRemovedTenants: true)).changes.map(\.kind), [.dnsDelete])
+    }
+
+    func testDeletesCountAgainstTheRemovalLimit() {
+        let stale = F.owned("old.acme.test", .a, ["1.2.3.4"], environment: "acme/production")
+            + F.owned("older.acme.test", .a, ["1.2.3.5"], environment: "acme/production")
+        let plan = F.composed(F.desired([F.environment("acme/production", domains: [])]), F.observed(stale), options: PlanOptions(maxRemovals: 1))
+        XCTAssertEqual(plan.changes, [])
+        XCTAssertEqual(plan.withheld.map(\.kind), [.dnsDelete, .dnsDelete])
+        XCTAssertEqual(Set(plan.withheld.map(\.reason)), ["the plan holds 2 removals, more than --max-removals 1"])
+    }
+
+    func testConflictsAndMissingZonesAreWithheldAsSuchNotAsRemovals() {
+        let desired = F.desired([F.environment("acme/production", domains: [F.domain("www.acme.test", address: "1.2.3.4"),
+                                                                            F.domain("www.other.test", address: "1.2.3.4", zone: "other.test")])])
+        let observed = ObservedWorld(systems: ["dns": DNSObservation([
+            ZoneObservation(zone: F.zone, provider: "bind", state: .observed([DNSRecordSet(name: "www.acme.test", type: .a, ttl: 60, values: ["9.9.9.9"])])),
+            ZoneObservation(zone: "other.test", provider: "bind", state: .missing),
+        ])])
+        let plan = F.composed(desired, observed)
+        XCTAssertEqual(plan.withheld.map(\.cause), [.conflict, .blocked])
+        XCTAssertEqual(PlanTextRenderer(color: false).summaryLine(plan),
+                       "Nothing to apply, but 1 conflict(s) and 1 blocked change(s) withheld (above): the world does not match the manifests.")
     }
 
     func testAFailedZoneHoldsBackTheEnvironmentAndDeletesNothing() {

@@ -289,10 +289,24 @@ enum BrokenCases {
             "tenants/acme.yaml:18:7: spec.domains[0].adpot: unknown key 'adpot' in a domain (did you mean 'adopt'?); expected one of: host, environment, target, register, tls, tlsWildcard, zone, provider, ttl, adopt",
         ]),
         BrokenCase("unknown OVH endpoint", [.replace("tenantctl.yaml", "endpoint: ovh-eu", "endpoint: ovh-europe")], expected: [
-            "tenantctl.yaml:22:19: spec.dns.providers[0].endpoint: 'ovh-europe' is not an OVH API endpoint; expected one of: ovh-eu, ovh-ca, ovh-us, kimsufi-eu, kimsufi-ca, soyoustart-eu, soyoustart-ca",
+            "tenantctl.yaml:22:19: spec.dns.providers[0].endpoint: 'ovh-europe' is not an OVH API endpoint; expected one of: ovh-eu, ovh-ca, ovh-us, kimsufi-eu, kimsufi-ca, soyoustart-eu, soyoustart-ca, or an http(s) URL",
         ]),
         BrokenCase("unknown key in a provider's credentials", [.replace("tenantctl.yaml", "      tsigSecret: vault:dns/lab#tsig", "      tsigSecret: vault:dns/lab#tsig\n          tsigKey: vault:dns/lab#key")], expected: [
             "tenantctl.yaml:39:11: spec.dns.providers[2].credentials.tsigKey: unknown key 'tsigKey' in rfc2136 credentials; expected one of: tsigSecret",
+        ]),
+        BrokenCase("route53 without its secret key (a session token alone is not enough)",
+                   [.replace("tenantctl.yaml", "          secretAccessKey: vault:dns/aws#secret_access_key", "          sessionToken: vault:dns/aws#session_token")], expected: [
+            "tenantctl.yaml:31:11: spec.dns.providers[1].credentials.secretAccessKey: missing required field 'secretAccessKey' (a Vault reference)",
+        ]),
+        BrokenCase("route53 region, hosted zone id and a misspelt setting", [.replace("tenantctl.yaml", "        region: eu-west-3\n", "        region: Paris\n        hostedZoneId: abc\n        zoneId: Z123\n")], expected: [
+            "tenantctl.yaml:29:17: spec.dns.providers[1].region: 'Paris' is not an AWS region; expected a name such as us-east-1",
+            "tenantctl.yaml:30:23: spec.dns.providers[1].hostedZoneId: 'abc' is not a Route 53 hosted zone id; expected Z followed by letters and digits (or /hostedzone/Z…)",
+            "tenantctl.yaml:31:9: spec.dns.providers[1].zoneId: unknown key 'zoneId' in a route53 DNS provider; expected one of: name, type, region, endpoint, hostedZoneId, credentials",
+        ]),
+        BrokenCase("ovh without its consumer key, with a route53 setting", [.replace("tenantctl.yaml", "          consumerKey: vault:dns/ovh#consumer_key\n", ""),
+                                                                                .replace("tenantctl.yaml", "endpoint: ovh-eu\n", "endpoint: ovh-eu\n        region: eu-west-3\n")], expected: [
+            "tenantctl.yaml:23:9: spec.dns.providers[0].region: unknown key 'region' in an ovh DNS provider; expected one of: name, type, endpoint, credentials",
+            "tenantctl.yaml:25:11: spec.dns.providers[0].credentials.consumerKey: missing required field 'consumerKey' (a Vault reference)",
         ]),
         BrokenCase("unknown key in a fleet controller", [.replace("tenantctl.yaml", "      cloud: microk8s\n", "      cloud: microk8s\n      regoin: home\n")], expected: [
             "tenantctl.yaml:10:7: spec.controllers[0].regoin: unknown key 'regoin' in a controller (did you mean 'region'?); expected one of: name, cloud, region, credential, kind",

@@ -51,8 +51,25 @@ public enum PlanComposer {
             RemovalLimit(limit: options.maxRemovals, option: "--max-removals", counts: { !ownLimits.contains($0.kind) }),
             RemovalLimit(limit: options.maxModelRemovals, option: "--max-model-removals", counts: { ownLimits.contains($0.kind) },
                          reason: { count, limit, option in "\(count) models would be destroyed, more than \(option) \(limit)" }),
-            ManualSync(manualEnvironments: manual),
         ]
-        return policies.apply(to: plan)
+        // Followers of withheld changes go before manual sync looks for environments with changes.
+        let following = systems.reduce(into: Set<ChangeKind>()) { $0.formUnion($1.followingKinds) }
+        let held = withoutOrphans(policies.apply(to: plan), before: plan, following: following)
+        return ManualSync(manualEnvironments: manual).apply(to: held)
+    }
+
+    /// `after` without the changes of a following kind none of whose dependencies in `before`
+    /// is still planned: a zone's publication once prune withheld the only delete it followed
+    /// would publish nothing.
+    static func withoutOrphans(_ after: Plan, before: Plan, following: Set<ChangeKind>) -> Plan {
+        guard !following.isEmpty else { return after }
+        let kept = Set(after.changes.map(\.id))
+        let original = Dictionary(before.changes.map { ($0.id, $0.dependsOn) }, uniquingKeysWith: { first, _ in first })
+        let orphans = after.changes.filter { change in
+            guard following.contains(change.kind), let dependencies = original[change.id], !dependencies.isEmpty else { return false }
+            return !dependencies.contains(where: kept.contains)
+        }
+        guard !orphans.isEmpty else { return after }
+        return after.removing(Set(orphans.map(\.id))).plan
     }
 }

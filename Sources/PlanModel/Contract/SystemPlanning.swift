@@ -9,6 +9,10 @@ public protocol SystemPlanning: Sendable {
     /// Kinds whose removals have a limit of their own (Juju's destroy-model and
     /// `--max-model-removals`), not counted against `--max-removals`.
     var separatelyLimitedKinds: Set<ChangeKind> { get }
+    /// Kinds that exist only to follow other changes (DNS's publication of a zone after its
+    /// writes): a change of these kinds goes, unreported, when the policies withheld every
+    /// change it followed, as a health gate does.
+    var followingKinds: Set<ChangeKind> { get }
     func plan(_ input: SystemPlanInput) -> SystemPlan
     /// What one of its removals removes and why, in a person's words (`application legacy is
     /// not in the manifests`): the policies that withhold it (prune) start their reason with it.
@@ -17,6 +21,7 @@ public protocol SystemPlanning: Sendable {
 
 extension SystemPlanning {
     public var separatelyLimitedKinds: Set<ChangeKind> { [] }
+    public var followingKinds: Set<ChangeKind> { [] }
     public func describeRemoval(_ change: Change) -> String { "\(change.target) is not in git" }
 }
 

@@ -11,7 +11,7 @@ public enum PlanMarkdownRenderer {
         let summary = plan.summary
         lines += ["| create | update | delete | checks | health gates |", "|---:|---:|---:|---:|---:|",
                   "| \(summary.create) | \(summary.update) | \(summary.delete) | \(summary.read) | \(summary.wait) |", ""]
-        if plan.isEmpty { lines += [plan.withheld.isEmpty ? "No changes." : "Nothing to apply, but removals are withheld (below).", ""] }
+        if plan.isEmpty { lines += [plan.withheld.isEmpty ? "No changes." : "Nothing to apply, but \(WithheldCounts(plan.withheld).phrase) withheld (below).", ""] }
         for group in PlanGroup.groups(plan) {
             let counts = PlanSummary(group.changes)
             let manual = plan.manualEnvironments.contains(group.environment) ? " — <b>sync: manual</b>, applied only by a person" : ""

@@ -36,7 +36,7 @@ public struct PlanTextRenderer {
     public func summaryLine(_ plan: Plan) -> String {
         let summary = plan.summary
         if plan.isEmpty, !plan.withheld.isEmpty {
-            return "Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests."
+            return WithheldCounts(plan.withheld).nothingToApplyLine
         }
         if plan.isEmpty, !plan.skipped.isEmpty {
             // Not having looked is never "no changes".

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes `tenantctl.yaml`.
 enum FleetDecoder {
     static func decode(_ root: Field) -> Fleet? {
@@ -98,11 +100,13 @@ enum FleetDecoder {
         return defaults
     }
 
-    /// Settings and credentials each provider type accepts; anything else is a typo.
-    private static let providerSettings: [DNSProvider.Kind: (settings: [String], required: [String], credentials: [String])] = [
-        .ovh: (["endpoint"], ["endpoint"], ["applicationKey", "applicationSecret", "consumerKey"]),
-        .route53: (["region", "endpoint", "hostedZoneId", "domainsEndpoint"], [], ["accessKeyId", "secretAccessKey"]),
-        .rfc2136: (["server", "tsigKeyName", "tsigAlgorithm"], ["server", "tsigKeyName"], ["tsigSecret"]),
+    /// Settings and credentials each provider type accepts; anything else is a typo. The
+    /// credentials of `credentials` are required, those of `optionalCredentials` not (an AWS
+    /// session token comes only with temporary keys).
+    private static let providerSettings: [DNSProvider.Kind: (settings: [String], required: [String], credentials: [String], optionalCredentials: [String])] = [
+        .ovh: (["endpoint"], ["endpoint"], ["applicationKey", "applicationSecret", "consumerKey"], []),
+        .route53: (["region", "endpoint", "hostedZoneId", "domainsEndpoint"], [], ["accessKeyId", "secretAccessKey"], ["sessionToken"]),
+        .rfc2136: (["server", "tsigKeyName", "tsigAlgorithm"], ["server", "tsigKeyName"], ["tsigSecret"], []),
     ]
 
     static let ovhEndpoints = ["ovh-eu", "ovh-ca", "ovh-us", "kimsufi-eu", "kimsufi-ca", "soyoustart-eu", "soyoustart-ca"]
@@ -116,7 +120,7 @@ enum FleetDecoder {
         }
         let schema = providerSettings[kind]!
         guard let map = field.mapping(allowed: ["name", "type"] + schema.settings + ["credentials"],
-                                      context: "a \(kind.rawValue) DNS provider") else { return nil }
+                                      context: "\(kind == .ovh ? "an" : "a") \(kind.rawValue) DNS provider") else { return nil }
         let name = map.required("name", expected: "a provider name")?.string()
         if let name, let problem = Names.labelProblem(name.value) {
             map.optional("name")?.error("'\(name.value)' is not a valid provider name: it \(problem)")
@@ -126,14 +130,18 @@ enum FleetDecoder {
             let present = schema.required.contains(key) ? map.required(key, expected: "a string") : map.optional(key)
             guard let present, let value = present.nonEmptyString() else { continue }
             switch (kind, key) {
-            case (.ovh, "endpoint") where !ovhEndpoints.contains(value.value):
-                present.error("'\(value.value)' is not an OVH API endpoint; expected one of: \(ovhEndpoints.joined(separator: ", "))")
+            case (.ovh, "endpoint") where !ovhEndpoints.contains(value.value) && !isHTTPURL(value.value):
+                present.error("'\(value.value)' is not an OVH API endpoint; expected one of: \(ovhEndpoints.joined(separator: ", ")), or an http(s) URL")
             case (.rfc2136, "tsigAlgorithm") where !tsigAlgorithms.contains(value.value):
                 present.error("'\(value.value)' is not a TSIG algorithm; expected one of: \(tsigAlgorithms.joined(separator: ", "))")
             case (.rfc2136, "server") where !isHostPort(value.value):
                 present.error("'\(value.value)' is not a server address; expected host or host:port")
-            case (.route53, let key) where key.hasSuffix("ndpoint") && !(value.value.hasPrefix("http://") || value.value.hasPrefix("https://")):
+            case (.route53, let key) where key.hasSuffix("ndpoint") && !isHTTPURL(value.value):
                 present.error("'\(value.value)' is not a URL; expected http(s)://host[:port]")
+            case (.route53, "region") where !isAWSRegion(value.value):
+                present.error("'\(value.value)' is not an AWS region; expected a name such as us-east-1")
+            case (.route53, "hostedZoneId") where !isHostedZoneID(value.value):
+                present.error("'\(value.value)' is not a Route 53 hosted zone id; expected Z followed by letters and digits (or /hostedzone/Z…)")
             default:
                 break
             }
@@ -141,15 +149,41 @@ enum FleetDecoder {
         }
         var credentials: [String: VaultReference] = [:]
         if let credentialField = map.required("credentials", expected: "Vault references for \(schema.credentials.joined(separator: ", "))"),
-           let credentialMap = credentialField.mapping(allowed: schema.credentials, context: "\(kind.rawValue) credentials") {
+           let credentialMap = credentialField.mapping(allowed: schema.credentials + schema.optionalCredentials, context: "\(kind.rawValue) credentials") {
             for key in schema.credentials {
                 if let reference = credentialMap.required(key, expected: "a Vault reference")?.vaultReference() {
+                    credentials[key] = reference.value
+                }
+            }
+            for key in schema.optionalCredentials {
+                if let reference = credentialMap.optional(key)?.vaultReference() {
                     credentials[key] = reference.value
                 }
             }
         }
         guard let name else { return nil }
         return DNSProvider(name: name, kind: kind, settings: settings, credentials: credentials)
+    }
+
+    /// `http(s)://host[:port][/path]`: an API's base URL (a proxy, a simulator).
+    private static func isHTTPURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty else { return false }
+        return url.user == nil && url.query == nil
+    }
+
+    /// `us-east-1`, `eu-west-3`, `us-gov-west-1`: lower-case words and a number, by hyphens.
+    private static func isAWSRegion(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count >= 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
+            && parts.last!.allSatisfy(\.isNumber)
+    }
+
+    /// What Route 53 calls a hosted zone id: `Z` and upper-case letters and digits, as its API
+    /// and the console show it, with or without the `/hostedzone/` prefix.
+    private static func isHostedZoneID(_ text: String) -> Bool {
+        let id = text.hasPrefix("/hostedzone/") ? text.dropFirst("/hostedzone/".count) : Substring(text)
+        return id.count >= 2 && id.count <= 32 && id.first == "Z" && id.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
     }
 
     private static func isHostPort(_ text: String) -> Bool {

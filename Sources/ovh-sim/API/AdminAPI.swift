@@ -8,6 +8,8 @@ import Foundation
 ///     GET  /sim/zones/{zone}/served          what the name servers serve: the state of the last refresh
 ///     POST /sim/zones/{zone}/records         {"subDomain","fieldType","target","ttl"}: a record made out of band
 ///                                            (served at once unless "publish": false)
+///     PUT  /sim/zones/{zone}/records/{id}    {"target", "ttl"}: a record edited by hand in the console
+///                                            (served at once unless "publish": false)
 ///     POST /sim/zones                        {"name": "acme.fr"}: a new, empty zone
 ///     POST /sim/fail                         {"count": 2, "status": 503|500|429, "retryAfter": 1}: the next N API calls fail
 ///     POST /sim/latency                      {"ms": 250}: delay every API answer
@@ -41,6 +43,10 @@ extension OVHServer {
             zone = parts[1].lowercased()
             route = ["zones", "*", parts[2]]
         }
+        if parts.count == 4, parts[0] == "zones", parts[2] == "records" {
+            zone = parts[1].lowercased()
+            route = ["zones", "*", "records", "*"]
+        }
         switch (request.method, route.joined(separator: "/")) {
         case ("GET", "state"):
             return .json(State(
@@ -63,6 +69,14 @@ extension OVHServer {
                 }
             }
             return created
+        case ("PUT", "zones/*/records/*"):
+            guard zones[zone] != nil else { return .serviceNotFound }
+            let updated = updateRecord(zone, parts[3], request)
+            guard updated.status == 200 else { return updated }
+            if (body["publish"] as? Bool) ?? true, let id = Int(parts[3]), let record = zones[zone]?.records[id] {
+                zones[zone]?.served[id] = record
+            }
+            return updated
         case ("POST", "zones"):
             guard let name = (body["name"] as? String)?.lowercased(), !name.isEmpty else { return .badRequest("name is required") }
             if zones[name] == nil { zones[name] = SimZone(name: name) }

@@ -112,7 +112,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 else if !paused.isEmpty {
                     print("Nothing applied: \(paused.count) suspended tenant(s) have pending changes (\(paused.joined(separator: ", "))); tenantctl resume <tenant> lets them be applied.")
                 }
-                else if !plan.withheld.isEmpty { print("Nothing to apply, but \(plan.withheld.count) removal(s) withheld (above): the world does not match the manifests.") }
+                else if !plan.withheld.isEmpty { print(WithheldCounts(plan.withheld).nothingToApplyLine) }
                 else { print("No changes. The world matches the manifests.") }
                 if !plan.skipped.isEmpty { throw ExitCode(1) }
                 return

@@ -10,7 +10,7 @@ import TenantCore
 struct DriftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
-        abstract: "Report what differs between the manifests and what Juju runs, field by field, with the likely cause.",
+        abstract: "Report what differs between the manifests and what Juju runs, Vault holds and DNS serves, field by field, with the likely cause.",
         discussion: """
         Exit status: 0 no drift, 2 drift found, 1 error — including environments that could not \
         be observed, which are listed and never counted as in sync.

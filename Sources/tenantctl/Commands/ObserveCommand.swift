@@ -10,7 +10,7 @@ import TenantCore
 struct ObserveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "observe",
-        abstract: "Record what Juju runs for every tenant environment into a snapshot file.",
+        abstract: "Record what Juju runs, Vault holds and DNS serves for every tenant environment into a snapshot file.",
         discussion: """
         The snapshot carries a digest of its own bytes; `tenantctl plan --observed <file>` refuses a \
         snapshot that was edited. It holds statuses and configuration (Vault references, never secret values).

@@ -11,14 +11,16 @@ import TenantCore
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Observe Juju and show the ordered actions that would bring it to the manifests.",
+        abstract: "Observe Juju, Vault and DNS and show the ordered actions that would bring them to the manifests.",
         discussion: """
-        Exit status (like terraform plan -detailed-exitcode): 0 nothing to do, 2 changes planned or removals withheld, \
+        Exit status (like terraform plan -detailed-exitcode): 0 nothing to do, 2 changes planned, or \
+        removals (prune off, over a removal limit), DNS conflicts (a record tenantctl does not own in \
+        the way) or blocked changes (a DNS zone that does not exist) withheld, \
         1 error — including an environment that could not be observed (its controller unknown, \
-        juju unreachable or timing out), which is never planned for. The repository must be valid \
-        (a tenant that fails to parse must not look deleted).
+        juju unreachable or timing out, a DNS zone that could not be read), which is never planned \
+        for. The repository must be valid (a tenant that fails to parse must not look deleted).
 
-        Formats: text (terminal, coloured on a TTY), json (the plan file, format_version 1), \
+        Formats: text (terminal, coloured on a TTY), json (the plan file, format_version 2), \
         markdown (a merge-request note), gitlab (the terraform report of the MR widget).
 
         Examples:

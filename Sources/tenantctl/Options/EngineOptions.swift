@@ -54,7 +54,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Point DNS provider NAME of tenantctl.yaml at another endpoint (repeatable): an API URL, or for an rfc2136 provider its server as host:port or dns://host:port (test servers, the demo). Default: $TENANTCTL_DNS_ENDPOINTS (NAME=URL, comma-separated).", valueName: "NAME=URL"))
     var dnsEndpoint: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Seconds one DNS provider call (a zone read, a batch of changes) may take.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Seconds one DNS provider call may take: a dig or nsupdate run (rfc2136), one HTTP attempt (ovh, route53; 429 and 5xx are retried).", valueName: "seconds"))
     var dnsTimeout: Int = 30
 
     @Option(name: .long, help: ArgumentHelp("The certbot binary that obtains and renews certificates (DNS-01 through tenantctl's DNS providers). Default: $TENANTCTL_CERTBOT_BIN, else 'certbot' from PATH.", valueName: "path"))

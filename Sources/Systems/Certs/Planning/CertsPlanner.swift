@@ -29,7 +29,7 @@ public struct CertsPlanner: SystemPlanning {
             let target = "\(request.host) (\(request.names.joined(separator: ", ")))"
             if let problem = Self.preflight(request, desired: input.desired, dns: dns) ?? Self.caaProblem(request, settings: settings, dns: dns) {
                 result.withheld.append(WithheldChange(environment: request.environment, address: address, kind: .certIssue, target: target,
-                                                      reason: "preflight: \(problem)"))
+                                                      reason: "preflight: \(problem)", cause: .blocked))
                 continue
             }
             let decision = Self.decide(request, observed: observation.lineages[request.lineage], settings: settings, now: observation.observedAt)
@@ -39,7 +39,7 @@ public struct CertsPlanner: SystemPlanning {
                 break
             case let .unreadable(message):
                 result.withheld.append(WithheldChange(environment: request.environment, address: address, kind: .certIssue, target: target,
-                                                      reason: "lineage \(request.lineage) could not be read: \(message); fix or remove it under certbot's live/ folder"))
+                                                      reason: "lineage \(request.lineage) could not be read: \(message); fix or remove it under certbot's live/ folder", cause: .blocked))
             case let .change(kind, effect, reasons):
                 var parameters: [String: ChangeParameter] = [
                     "lineage": .string(request.lineage), "names": .strings(request.names), "directory": .string(settings.directory),

@@ -47,6 +47,8 @@ public struct DNSSystem: RegisteredSystem {
             cause = "the ownership TXT was deleted or edited out of band, or the record is being adopted (adopt: true)"
         case (.dnsDelete, _):
             cause = "owned by tenantctl for \(change.environment), but no longer in git"
+        case (.dnsPublish, _):
+            cause = "follows the record writes above: OVH serves written records only once the zone is refreshed"
         default:
             cause = "differs from git"
         }

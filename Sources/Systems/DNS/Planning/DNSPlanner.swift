@@ -7,14 +7,24 @@ import TenantCore
 /// - A record set tenantctl does not own is never changed or deleted: a foreign set at a desired
 ///   name is a conflict, listed as withheld with what is there (so `plan` exits 2), unless the
 ///   domain says `adopt: true`.
-/// - Owned sets no longer desired are deleted only under the environment's `prune` (the fleet's
-///   default for tenants gone from git), and never in a zone that could not be read in full.
+/// - Owned sets no longer desired are planned as deletes (effect `delete`), never in a zone that
+///   could not be read in full; the chain's `Prune` and removal limits withhold them, as they do
+///   Juju's removals.
 /// - An environment with a name in a zone that could not be read is not planned at all.
 public struct DNSPlanner: SystemPlanning {
     public static let systemName = DNSAddress.system
     public var system: String { Self.systemName }
 
     public init() {}
+
+    /// `dns.publish` only follows the writes of its zone: withheld with all of them.
+    public var followingKinds: Set<ChangeKind> { [.dnsPublish] }
+
+    /// For the reason `Prune` or a removal limit gives when it withholds a delete.
+    public func describeRemoval(_ change: Change) -> String {
+        guard change.kind == .dnsDelete else { return "\(change.kind) \(change.target) is not in git" }
+        return "record \(change.parameters["name"]?.description ?? change.target) is no longer in the manifests"
+    }
 
     public func plan(_ input: SystemPlanInput) -> SystemPlan {
         // No DNS observation (a snapshot from before DNS, or no driver): nothing to say.
@@ -82,7 +92,7 @@ struct DNSPlanBuilder {
         }
         guard let records else {
             withhold(environment, DNSAddress.record(provider: domain.provider, zone: domain.zone, type: "A", name: host), target: host,
-                     reason: "zone \(domain.zone) does not exist at \(domain.provider)\(missingZoneReason(domain))")
+                     reason: "zone \(domain.zone) does not exist at \(domain.provider)\(missingZoneReason(domain))", cause: .blocked)
             return
         }
         let index = ZoneIndex(records)
@@ -92,7 +102,7 @@ struct DNSPlanBuilder {
         case let .note(text):
             note(environment, text)
         case let .withheld(reason):
-            withhold(environment, DNSAddress.record(provider: domain.provider, zone: domain.zone, type: "A", name: host), target: host, reason: reason)
+            withhold(environment, DNSAddress.record(provider: domain.provider, zone: domain.zone, type: "A", name: host), target: host, reason: reason, cause: .blocked)
         case let .record(record):
             if let set = record.recordSet, let covered = coveringWildcard(set, domain: domain, index: index) {
                 note(environment, wildcardNote(host: host, domain: domain, index: index, covering: covered))
@@ -204,7 +214,7 @@ struct DNSPlanBuilder {
     private mutating func conflict(_ record: DesiredRecord, address: ChangeAddress, reason: String, there: [DNSRecordSet]) {
         let what = Printable.escaped(there.map(\.description).sorted().joined(separator: "; "))
         withhold(record.environment, address, target: "\(record.name) \(record.type.rawValue)",
-                 reason: "conflict: \(reason) (there now: \(what)); tenantctl never changes records it does not own; adopt: true on the domain takes them over")
+                 reason: "conflict: \(reason) (there now: \(what)); tenantctl never changes records it does not own; adopt: true on the domain takes them over", cause: .conflict)
     }
 
     // MARK: deletes
@@ -223,24 +233,12 @@ struct DNSPlanBuilder {
                 let address = DNSAddress.record(provider: zone.provider, zone: zone.zone, type: first.type, name: first.name)
                 let removed = sets + [txt].compactMap { $0 }
                 let target = Printable.escaped(sets.isEmpty ? "\(txt!.name) TXT (ownership of a record already gone)" : sets.map(\.description).joined(separator: "; "))
-                guard prune(ownership) else {
-                    result.withheld.append(WithheldChange(environment: ownership.environmentID, address: address, kind: .dnsDelete, target: target,
-                                                          reason: "\(name) is no longer in the manifests; prune is off"))
-                    continue
-                }
                 let change = Change(address: address, kind: .dnsDelete, effect: .delete, tenant: ownership.tenant, environment: ownership.environmentID,
                                     target: target, reasons: [Reason(field: "record", desired: nil, observed: target)], dependsOn: [],
                                     parameters: ["name": .string(name), "remove": .strings(removed.map(RecordSetCoding.encode))])
                 add(change, provider: zone.provider, zone: zone.zone)
             }
         }
-    }
-
-    /// The environment's prune, else its tenant's, else (a tenant gone from git) the fleet's default.
-    private func prune(_ ownership: Ownership) -> Bool {
-        if let environment = input.desired.environments.first(where: { $0.id == ownership.environmentID }) { return environment.policy.prune }
-        if let environment = input.desired.environments.first(where: { $0.tenant == ownership.tenant }) { return environment.policy.prune }
-        return input.options.pruneRemovedTenants
     }
 
     // MARK: publishing
@@ -288,8 +286,8 @@ struct DNSPlanBuilder {
         result.notes.append(PlanNote(environment: environment.id, text: text))
     }
 
-    private mutating func withhold(_ environment: DesiredEnvironment, _ address: ChangeAddress, target: String, reason: String) {
-        result.withheld.append(WithheldChange(environment: environment.id, address: address, kind: .dnsUpsert, target: target, reason: reason))
+    private mutating func withhold(_ environment: DesiredEnvironment, _ address: ChangeAddress, target: String, reason: String, cause: WithheldCause) {
+        result.withheld.append(WithheldChange(environment: environment.id, address: address, kind: .dnsUpsert, target: target, reason: reason, cause: cause))
     }
 
     static func describeOwner(_ txt: DNSRecordSet?) -> String {

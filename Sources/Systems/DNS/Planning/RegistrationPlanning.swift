@@ -57,7 +57,7 @@ enum RegistrationPlanning {
         let price = quote.map { "\($0.text) for \(years($0.years))" } ?? "price unknown"
         let target = "\(name) at \(registrar) (\(price))"
         func withhold(_ reason: String) -> RegistrationOutcome {
-            .withheld(WithheldChange(environment: environment.id, address: address, kind: .domainRegister, target: target, reason: reason))
+            .withheld(WithheldChange(environment: environment.id, address: address, kind: .domainRegister, target: target, reason: reason, cause: .blocked))
         }
         guard answer.isAvailable else {
             return withhold("\(name) cannot be bought: \(registrar) says \(Printable.escaped(answer.availability)) and the account does not hold it (taken by someone else?)")
