@@ -74,4 +74,20 @@ final class GitLabStatusTests: ServeCase {
             XCTAssertFalse(text.contains(canary), "the token leaked: \(text)")
         }
     }
+
+    func testGitLabSettingsAreChecked() throws {
+        let alone = try tenantctl("serve", "--repo", repository.path, "--gitlab-url", gitlab.baseURL)
+        XCTAssertEqual(alone.status, 64, "\(alone)")
+        XCTAssertTrue(alone.stderr.contains("--gitlab-url and --gitlab-project go together"), alone.stderr)
+        let notHTTP = try tenantctl("serve", "--repo", repository.path, "--gitlab-url", "gitlab.example.com", "--gitlab-project", "1")
+        XCTAssertEqual(notHTTP.status, 64, "\(notHTTP)")
+        // A token file others can read is refused at each look (logged, counted); the run goes on.
+        let file = fixture.path("gitlab-token")
+        try Data("\(ServeGitLabSim.token)\n".utf8).write(to: URL(fileURLWithPath: file))
+        chmod(file, 0o644)
+        let server = try serve(["--gitlab-url", gitlab.baseURL + "/api/v4", "--gitlab-project", "42", "--gitlab-token-file", file])
+        try eventually("the refused token file counted") { try server.metric("tenantctl_gitlab_status_errors_total") >= 1 }
+        XCTAssertTrue(server.log.contains("chmod 600"), server.log)
+        XCTAssertFalse(server.log.contains(ServeGitLabSim.token), server.log)
+    }
 }
