@@ -63,6 +63,7 @@ demo: deps moto
 	$(SWIFT) build --product juju-sim
 	$(SWIFT) build --product vault-sim
 	$(SWIFT) build --product ovh-sim
+	$(SWIFT) build --product gitlab-sim
 	DEMO_DIR="$(DEMO_DIR)" BIN_DIR="$(CURDIR)/.build/debug" ./examples/demo.sh
 
 test: deps python-deps

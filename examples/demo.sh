@@ -190,5 +190,62 @@ step "Heal it with apply"
 run tenantctl apply --repo . --auto-approve --quiet
 run tenantctl drift --repo .
 
+# --- serve: a push webhook from gitlab-sim, a run, the GitLab commit statuses ---
+step "serve: a commit is pushed, GitLab's webhook makes serve apply it and set commit statuses"
+# gitlab-sim stands in for GitLab: the API serve posts statuses to, and the sender of the push
+# webhook (GitLab's payload shape). serve polls only hourly here: the webhook is what moves it.
+echo '{"users": [{"id": 1, "username": "tenantctl-bot", "tokens": ["glpat-demo-bot"]}],
+       "projects": [{"id": 42, "path": "platform/tenants", "defaultBranch": "main"}]}' > "$work/gitlab-sim.json"
+"$bin/gitlab-sim" --listen 127.0.0.1:0 --port-file "$work/gitlab.port" --config "$work/gitlab-sim.json" \
+  --log "$work/gitlab-requests.log" > /dev/null &
+gitlab_pid=$!
+serve_pid=""
+trap 'kill -9 "$vault_pid" "$gitlab_pid" $serve_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$work/gitlab.port" ] && break; sleep 0.1; done
+gitlab_url="http://127.0.0.1:$(cat "$work/gitlab.port")"
+printf 'demo-webhook-secret\n' > "$work/webhook-token"; chmod 600 "$work/webhook-token"
+printf 'glpat-demo-bot\n' > "$work/gitlab-token"; chmod 600 "$work/gitlab-token"
+printf '$ %s\n' "tenantctl serve --repo . --listen 127.0.0.1:0 --interval 3600 --drift-interval 3600 --settle 0.2 --webhook-token-file webhook-token --gitlab-url $gitlab_url --gitlab-project platform/tenants --gitlab-token-file gitlab-token --external-url http://127.0.0.1:8427/ 2> serve.log &"
+"$bin/tenantctl" serve --repo . --listen 127.0.0.1:0 --interval 3600 --drift-interval 3600 --settle 0.2 \
+  --webhook-token-file "$work/webhook-token" --gitlab-url "$gitlab_url" --gitlab-project platform/tenants \
+  --gitlab-token-file "$work/gitlab-token" --external-url http://127.0.0.1:8427/ 2> "$work/serve.log" &
+serve_pid=$!
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...: poll until COMMAND succeeds
+  local seconds=$1 what=$2; shift 2
+  for _ in $(seq $((seconds * 10))); do if "$@"; then return 0; fi; sleep 0.1; done
+  echo "demo: timed out waiting for $what" >&2; cat "$work/serve.log" >&2; exit 1; }
+wait_for 60 "serve to listen" grep -q 'listening address=' "$work/serve.log"
+serve_url=$(grep -o 'listening address=http://[0-9.:]*' "$work/serve.log" | head -1 | sed 's/listening address=//')
+wait_for 300 "serve's first look (a full sweep: already in sync)" grep -q ' run .*reason=startup' "$work/serve.log"
+grep ' run .*reason=startup' "$work/serve.log" | sed 's/^[^ ]* //'
+before=$(git rev-parse HEAD)
+sed -i 's|magento: {config: {base-url: https://boulangerie-durand.bibind.com/}}|magento: {units: 3, config: {base-url: https://boulangerie-durand.bibind.com/}}|' tenants/boulangerie-durand.yaml
+git -c user.name=demo -c user.email=demo@example.invalid commit -q -am "boulangerie-durand: three shops in production"
+after=$(git rev-parse HEAD)
+run git log --oneline -1
+run "$bin/gitlab-sim" send-webhook --url "$serve_url/hooks/gitlab" --token-file "$work/webhook-token" --event push \
+  --before "$before" --after "$after" --modified tenants/boulangerie-durand.yaml
+wait_for 300 "the webhook's run" grep -q ' run .*reason=webhook' "$work/serve.log"
+grep -E ' (change|run) ' "$work/serve.log" | grep -v 'reason=startup' | sed 's/^[^ ]* //' | tail -n 12
+statuses() { curl -s "$gitlab_url/sim/state" | python3 -c '
+import json, sys
+sha = sys.argv[1]
+for s in json.load(sys.stdin)["statuses"]:
+    if s["sha"] == sha:
+        print("%-45s %-8s %-45s %s" % (s["name"], s["status"], s["description"], s["target_url"]))' "$after"; }
+done_posting() { [ "$(grep -c "POST .*/statuses/$after" "$work/gitlab-requests.log")" -ge 2 ]; }
+wait_for 30 "the statuses" done_posting
+echo "GitLab received, for commit ${after:0:12} ($(grep -c "POST .*/statuses/$after" "$work/gitlab-requests.log") POSTs: running, then the outcome):"
+statuses
+printf '$ juju status -m bibind-k8s:boulangerie-durand-production --format=json  # magento units\n'
+juju status -m bibind-k8s:boulangerie-durand-production --format=json | python3 -c '
+import json, sys; print("magento units:", len(json.load(sys.stdin)["applications"]["magento"].get("units") or {}))'
+printf '$ kill -TERM %s\n' "$serve_pid"
+kill -TERM "$serve_pid"
+set +e; wait "$serve_pid"; serve_status=$?; set -e
+serve_pid=""
+echo "serve exited with status $serve_status"; [ "$serve_status" = 0 ] || exit 1
+grep -E ' (stopping|stopped)' "$work/serve.log" | sed 's/^[^ ]* //'
+
 step "The journal"
 run tenantctl history

@@ -64,5 +64,13 @@ public final class ServeMetrics: Sendable {
                              labels: []).increment()
     }
 
+    /// A GitLab commit status that could not be set (or a look that could not set any: no
+    /// token, a bad URL). Statuses are best effort; this is how their loss is seen.
+    public func gitlabStatusFailed() {
+        registry.makeCounter(descriptor: descriptor("gitlab_status_errors", unit: "total",
+                                                    help: "GitLab commit statuses that could not be set."),
+                             labels: []).increment()
+    }
+
     public func text() -> String { registry.emitToString() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GitLab
 import JujuDriver
 import VaultDriver
 import GitSource
@@ -119,6 +120,10 @@ struct ReconcileLook {
         let (plan, heldSuspended) = Suspension(tenants: suspended).hold(afterManual)
         let drift = DriftReport(planned)
         let looked = desired.state.environments.filter { environment in tenants.map { environment.tenant.map($0.contains) ?? false } ?? true }
+        let statuses = CommitStatusReporter.make(settings, sha: head.hex, queue: daemon.statusQueue, logger: logger, metrics: metrics)
+        // Environments without a tenant (shared infrastructure) have no status name of their own.
+        let named = looked.compactMap { environment in environment.tenant.map { (tenant: $0, environment: environment.environment) } }
+        statuses?.post(named.map { ($0.tenant, $0.environment, .running, "tenantctl serve is reconciling") })
         for tenant in Set(looked.compactMap(\.tenant)) {
             metrics.driftItems(tenant: tenant, count: drift.items.filter { item in looked.contains { $0.id == item.environment && $0.tenant == tenant } }.count)
         }
@@ -129,6 +134,7 @@ struct ReconcileLook {
                 let outcome = try await session.apply(plan)
                 (run, report) = (outcome.run, outcome.report)
             } catch {
+                statuses?.post(named.map { ($0.tenant, $0.environment, .failed, "the run could not apply (see serve's log)") })
                 await refused("the run could not apply: \(error)", readiness: nil, started: started)
                 return
             }
@@ -137,31 +143,45 @@ struct ReconcileLook {
         let results = Dictionary((report?.environments ?? []).map { ($0.environment, $0) }, uniquingKeysWith: { first, _ in first })
         let skipped = Dictionary(planned.skipped.map { ($0.environment, $0.reason) }, uniquingKeysWith: { first, _ in first })
         var failed = false
+        var finals: [(tenant: String, environment: String, state: CommitState, description: String)] = []
         for environment in looked {
             let pending = planned.changes.filter { $0.environment == environment.id }.count
             let outcome: String
+            // The commit status: failed and canceled say the commit is not (all) in the world;
+            // held changes are success, since nothing is wrong with the commit.
+            let state: CommitState, description: String
             if let reason = skipped[environment.id] {
                 outcome = "not observed: \(reason)"
                 failed = true
+                (state, description) = (.failed, outcome)
             } else if let result = results[environment.id] {
                 if let failure = result.failed {
                     outcome = "failed: \(failure.action)"
                     failed = true
+                    (state, description) = (.failed, outcome)
                 } else if !result.notRun.isEmpty {
                     outcome = "interrupted: \(result.notRun.count) change(s) not run"
                     failed = true
+                    (state, description) = (.canceled, outcome)
                 } else {
                     outcome = "applied \(result.succeeded.count) change(s)"
+                    (state, description) = (.success, outcome)
                 }
             } else if let tenant = environment.tenant, let held = heldSuspended[tenant], held.contains(where: { $0.environment == environment.id }) {
-                outcome = "suspended: \(held.filter { $0.environment == environment.id }.count) change(s) not applied"
+                let count = held.filter { $0.environment == environment.id }.count
+                outcome = "suspended: \(count) change(s) not applied"
+                (state, description) = (.success, "planned, not applied: tenant suspended (\(count) change(s))")
             } else if let held = heldManual[environment.id] {
                 outcome = "planned (sync: manual): \(held.count) change(s) left for a person"
+                (state, description) = (.success, "planned, not applied: sync manual (\(held.count) change(s))")
             } else if environment.tenant.map(suspended.contains) ?? false {
                 outcome = "suspended: in sync"
+                (state, description) = (.success, "in sync (tenant suspended)")
             } else {
                 outcome = pending == 0 ? "in sync" : "planned: \(pending) change(s)"
+                (state, description) = (.success, outcome)
             }
+            if let tenant = environment.tenant { finals.append((tenant, environment.environment, state, description)) }
             await daemon.board.looked(environment.id, run: run, outcome: outcome, pending: results[environment.id] == nil ? pending : 0, at: now)
             if !outcome.hasPrefix("failed"), !outcome.hasPrefix("not observed"), !outcome.hasPrefix("interrupted") {
                 metrics.reconciled(environment: environment.id, at: now.timeIntervalSince1970)
@@ -171,6 +191,7 @@ struct ReconcileLook {
                                                             "outcome": .string(outcome)])
             }
         }
+        statuses?.post(finals)
         let stopped = report?.stopped ?? false
         if !failed, !stopped, report?.succeeded ?? true { await daemon.memory.reconciled(head) }
         let runOutcome = report.map { $0.stopped ? "interrupted" : ($0.succeeded ? "succeeded" : "failed") } ?? (failed ? "failed" : "nothing_to_do")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitLab
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {
@@ -27,10 +28,18 @@ struct ServeCommand: AsyncParsableCommand {
         (--listen and --state-dir need a restart). SIGTERM or SIGINT: no new look starts, running \
         changes finish (up to --shutdown-timeout), the rest is journaled as not run, exit 0.
 
+        GitLab commit statuses (with --gitlab-url and --gitlab-project): each run sets \
+        tenantctl/<tenant>/<environment> on the commit it reconciled, for every environment it \
+        looked at: running, then success (applied, or in sync), failed (a change failed, the \
+        environment could not be observed), canceled (interrupted by a stop). A `sync: manual` \
+        environment or a suspended tenant is success with "planned, not applied: …" (the \
+        commit is not wrong; a person applies it). Statuses are best effort: a GitLab error is \
+        logged and counted (tenantctl_gitlab_status_errors_total), never fails nor delays a run.
+
         Examples:
           tenantctl serve --repo https://gitlab.example.com/ops/tenants.git --webhook-token-file /etc/tenantctl/webhook-token
           tenantctl serve --config /etc/tenantctl/serve.yaml --log-format json
-        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "TENANTCTL_WEBHOOK_TOKEN"))
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "TENANTCTL_WEBHOOK_TOKEN, TENANTCTL_GITLAB_TOKEN"))
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions
@@ -65,6 +74,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds units must stay active and idle to pass a health gate.", valueName: "seconds"))
     var settle: Double = 2
 
+    @Option(name: .customLong("gitlab-url"), help: ArgumentHelp("GitLab, to set commit statuses tenantctl/<tenant>/<environment> on each reconciled commit (https://gitlab.example.com, or its /api/v4 URL). Without it, no status is set.", valueName: "url"))
+    var gitlabURL: String?
+
+    @Option(name: .customLong("gitlab-project"), help: ArgumentHelp("The GitLab project of the repository: numeric id or path group/project (with --gitlab-url).", valueName: "id|path"))
+    var gitlabProject: String?
+
+    @Option(name: .customLong("gitlab-token-file"), help: ArgumentHelp("File holding a GitLab access token with the api scope, readable by its owner only (default: $TENANTCTL_GITLAB_TOKEN).", valueName: "file"))
+    var gitlabTokenFile: String?
+
+    @Option(name: .customLong("external-url"), help: ArgumentHelp("The URL the status page is reached at from outside (behind a proxy): commit statuses link to it.", valueName: "url"))
+    var externalURL: String?
+
     func validate() throws {
         if repository.dir != nil { throw ValidationError("serve follows a git repository; use --repo, not --dir") }
         if interval < 1 { throw ValidationError("--interval must be at least 1 second") }
@@ -73,6 +94,10 @@ struct ServeCommand: AsyncParsableCommand {
         if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout cannot be negative") }
         if gateTimeout < 1 { throw ValidationError("--gate-timeout must be at least 1 second") }
         if settle < 0 { throw ValidationError("--settle cannot be negative") }
+        if (gitlabURL == nil) != (gitlabProject == nil) { throw ValidationError("--gitlab-url and --gitlab-project go together") }
+        for (name, url) in [("--gitlab-url", gitlabURL), ("--external-url", externalURL)] {
+            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) { throw ValidationError("\(name) must be an http(s) URL") }
+        }
     }
 
     func run() async throws {
@@ -107,6 +132,28 @@ struct ServeCommand: AsyncParsableCommand {
     func webhookToken() throws -> String? {
         if let webhookTokenFile { return try VaultSettingsResolution.secretFile(webhookTokenFile, what: "webhook token file") }
         return ProcessInfo.processInfo.environment["TENANTCTL_WEBHOOK_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The GitLab token: --gitlab-token-file (owner-only, like the webhook token's), else
+    /// $TENANTCTL_GITLAB_TOKEN. Read at each look, so a rotated file is picked up.
+    func gitlabToken() throws -> GitLabToken {
+        if let gitlabTokenFile {
+            return try GitLabToken(VaultSettingsResolution.secretFile(gitlabTokenFile, what: "GitLab token file"))
+        }
+        if let value = ProcessInfo.processInfo.environment["TENANTCTL_GITLAB_TOKEN"], !value.isEmpty { return try GitLabToken(value) }
+        throw CLIError("no GitLab token: pass --gitlab-token-file or set TENANTCTL_GITLAB_TOKEN (an access token with the api scope)")
+    }
+
+    /// --gitlab-url names GitLab or its API: `/api/v4` is added when missing.
+    static func apiURL(_ url: String) -> String {
+        var base = url
+        while base.hasSuffix("/") { base.removeLast() }
+        return base.hasSuffix("/api/v4") ? base : base + "/api/v4"
+    }
+
+    /// The status page, from --external-url.
+    static func statusPageURL(_ external: String) -> String {
+        external.hasSuffix("/") ? external : external + "/"
     }
 }
 

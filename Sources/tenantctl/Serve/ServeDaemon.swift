@@ -16,6 +16,8 @@ final class ServeDaemon: Sendable {
     let readiness = Readiness()
     /// The last commit whose changed tenants were all reconciled (nil: sweep everything).
     let memory = LookMemory()
+    /// GitLab commit statuses, posted in order behind the runs (never in their way).
+    let statusQueue = StatusQueue()
     let logger: Logger
     private let state: SettingsBox
     private let reload: @Sendable () throws -> ServeCommand
@@ -57,6 +59,11 @@ final class ServeDaemon: Sendable {
         do { try await group.run() } catch {
             logger.error("stopped", metadata: ["error": .string("\(error)")])
             throw ExitCode(1)
+        }
+        // The last run's statuses (success, failed, canceled) are worth a few seconds: without
+        // them GitLab would show the commit `running` for ever.
+        if !(await statusQueue.drain(timeout: .seconds(10))) {
+            logger.warning("some GitLab commit statuses were not sent before stopping")
         }
         logger.info("stopped")
     }
