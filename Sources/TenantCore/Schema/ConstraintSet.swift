@@ -20,10 +20,17 @@ public struct ConstraintSet: Equatable {
 
     /// `8G` → `8192M`, `512M` → `512M`, `2048` → `2048M`; other text unchanged.
     public static func megabytes(_ size: String) -> String {
-        let multipliers: [Character: Double] = ["M": 1, "G": 1024, "T": 1024 * 1024, "P": 1024 * 1024 * 1024]
         var number = Substring(size)
         var multiplier = 1.0
-        if let last = number.last, let factor = multipliers[last] { multiplier = factor; number = number.dropLast() }
+        // A switch, not a dictionary literal: this runs for every machine the planner compares.
+        let factor: Double? = switch number.last {
+        case "M": 1
+        case "G": 1024
+        case "T": 1024 * 1024
+        case "P": 1024 * 1024 * 1024
+        default: nil
+        }
+        if let factor { multiplier = factor; number = number.dropLast() }
         guard let value = Double(number) else { return size }
         return "\(Int((value * multiplier).rounded()))M"
     }

@@ -6,9 +6,25 @@ import Yams
 /// nil, so decoders can keep going and collect every problem of a file.
 struct Field {
     let node: Node
-    let path: String
+    /// Kept as steps and rendered only when asked: at 10,000 tenants building the dotted string
+    /// of every node, when almost none is ever printed, was a large part of the manifests' load.
+    let steps: FieldPath
     let file: String
     let sink: DiagnosticSink
+
+    /// The dotted path (`environments.production.applications[0]`), for messages.
+    var path: String { steps.rendered }
+
+    init(node: Node, path: String, file: String, sink: DiagnosticSink) {
+        self.init(node: node, steps: path.isEmpty ? .root : .key(.root, path), file: file, sink: sink)
+    }
+
+    init(node: Node, steps: FieldPath, file: String, sink: DiagnosticSink) {
+        self.node = node
+        self.steps = steps
+        self.file = file
+        self.sink = sink
+    }
 
     var location: SourceLocation {
         let mark = node.mark
@@ -16,11 +32,11 @@ struct Field {
     }
 
     func child(_ node: Node, key: String) -> Field {
-        Field(node: node, path: path.isEmpty ? key : "\(path).\(key)", file: file, sink: sink)
+        Field(node: node, steps: .key(steps, key), file: file, sink: sink)
     }
 
     func element(_ node: Node, index: Int) -> Field {
-        Field(node: node, path: "\(path)[\(index)]", file: file, sink: sink)
+        Field(node: node, steps: .index(steps, index), file: file, sink: sink)
     }
 
     func error(_ message: String) {
@@ -33,7 +49,10 @@ struct Field {
 
     /// The path as messages name it: the root of a file has no path, so it is called what it is
     /// (`: expected a mapping` named nothing).
-    var displayPath: String { path.isEmpty ? "the file's top level" : path }
+    var displayPath: String {
+        let path = self.path
+        return path.isEmpty ? "the file's top level" : path
+    }
 
     func typeMismatch(expected: String) {
         var got = node.typeDescription
@@ -170,6 +189,8 @@ struct Field {
                 explicit.append((key, value))
             }
         }
+        // Almost no mapping merges anything: no set of its keys to build then.
+        guard !merged.isEmpty else { return explicit }
         let explicitKeys = Set(explicit.compactMap { $0.0.string })
         return merged.filter { !explicitKeys.contains($0.0.string ?? "") } + explicit
     }
@@ -184,5 +205,39 @@ struct Field {
 
     func locate(_ node: Node) -> SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+}
+
+/// The way from a file's root to one of its nodes: a key or an index per step, each step sharing
+/// its parent's, so a child costs one small allocation and no string until a message names it.
+indirect enum FieldPath {
+    case root
+    case key(FieldPath, String)
+    case index(FieldPath, Int)
+
+    /// Keys joined by dots, indexes in brackets; a key at the root has no leading dot (and an
+    /// index there none either: `[0]`), as the paths were always written.
+    var rendered: String {
+        var steps: [FieldPath] = []
+        var step = self
+        while true {
+            switch step {
+            case .root: break
+            case let .key(parent, _), let .index(parent, _):
+                steps.append(step)
+                step = parent
+                continue
+            }
+            break
+        }
+        var text = ""
+        for step in steps.reversed() {
+            switch step {
+            case .root: break
+            case let .key(_, key): text = text.isEmpty ? key : text + "." + key
+            case let .index(_, index): text += "[\(index)]"
+            }
+        }
+        return text
     }
 }

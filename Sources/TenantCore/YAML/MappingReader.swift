@@ -51,8 +51,9 @@ struct MappingReader {
 
     /// Typos must not be silently ignored: every key outside the schema is an error.
     func rejectUnknownKeys(allowed: [String], context: String, tolerate: (String) -> Bool = { _ in false }) {
-        let known = Set(allowed)
-        for key in keysInOrder where !known.contains(key) && !tolerate(key) {
+        // A schema's keys are a dozen at most: searching them beats hashing them into a set
+        // for every mapping of every manifest.
+        for key in keysInOrder where !allowed.contains(key) && !tolerate(key) {
             let fieldPath = field.path.isEmpty ? key : "\(field.path).\(key)"
             let hint = Suggestion.hint(for: key, in: allowed)
             field.sink.error(

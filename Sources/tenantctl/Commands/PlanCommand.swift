@@ -43,14 +43,16 @@ struct PlanCommand: AsyncParsableCommand {
     var output: PlanFormat = .text
 
     func run() async throws {
-        let (world, suspended) = try await CommandRunner.reportingErrors {
+        // Only the plan leaves: the desired state and the observation (most of the memory at
+        // 10,000 tenants) are released before the plan is rendered.
+        let (plan, suspended) = try await CommandRunner.reportingErrors {
             // A snapshot plan reads no state: nothing is known of suspensions there.
-            if let observed { return (try await PlannedWorld.make(repository: repository, engine: engine, snapshotPath: observed), [SuspendedTenant]()) }
+            if let observed { return (try await PlannedWorld.make(repository: repository, engine: engine, snapshotPath: observed).plan, [SuspendedTenant]()) }
             let journal = try StoreJournal.openForReading(engine)
-            return (try await PlannedWorld.make(repository: repository, engine: engine, journal: journal), try SuspendedNote.read(journal))
+            return (try await PlannedWorld.make(repository: repository, engine: engine, journal: journal).plan, try SuspendedNote.read(journal))
         }
-        if let out { try CommandRunner.reportingErrors { try PlanFile.write(world.plan, to: out) } }
-        print(try PlanOutput.render(world.plan, as: output), terminator: "")
+        if let out { try CommandRunner.reportingErrors { try PlanFile.write(plan, to: out) } }
+        print(try PlanOutput.render(plan, as: output), terminator: "")
         // The plan file's format stays as it is; people reading text or a note are told.
         switch output {
         case .text: for line in SuspendedNote.lines(suspended) { print(line) }
@@ -58,8 +60,8 @@ struct PlanCommand: AsyncParsableCommand {
         case .json, .gitlab: break
         }
         // An environment that could not be observed is an error, not "no changes".
-        if !world.plan.skipped.isEmpty { throw ExitCode(1) }
-        if world.plan.hasDifferences { throw ExitCode(2) }
+        if !plan.skipped.isEmpty { throw ExitCode(1) }
+        if plan.hasDifferences { throw ExitCode(2) }
     }
 }
 

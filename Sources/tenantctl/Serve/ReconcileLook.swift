@@ -68,7 +68,7 @@ struct ReconcileLook {
                           readiness: nil, started: started)
             return
         }
-        let desired = LoadedDesiredState(analysis: analysis)
+        let desired = LoadedDesiredState(analysis)
         let suspended: Set<String>
         do { suspended = Set(try journal.store.suspendedTenants().map(\.tenant)) } catch {
             await refused("the state store cannot be used: \(error)", readiness: { await daemon.readiness.store($0) }, started: started)

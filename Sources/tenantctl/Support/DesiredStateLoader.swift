@@ -8,12 +8,20 @@ import TenantCore
 
 /// The desired state of a commit, or exit 1 with the validation errors: planning from a broken
 /// repository could read a tenant that failed to parse as a tenant deleted from git.
+///
+/// It keeps only what planning and applying read, not the `Analysis` it came from: that holds
+/// every file's bytes and every decoded manifest (tens of MiB at 10,000 tenants), which then
+/// stayed alive through planning and raised the peak memory.
 struct LoadedDesiredState {
-    let analysis: Analysis
+    let state: DesiredState
+    let fleet: Fleet?
+    let commit: String?
 
-    var state: DesiredState { analysis.result.state }
-    var fleet: Fleet? { analysis.manifests.fleet }
-    var commit: String? { analysis.snapshot.commit?.id }
+    init(_ analysis: Analysis) {
+        state = analysis.result.state
+        fleet = analysis.manifests.fleet
+        commit = analysis.snapshot.commit?.id
+    }
     var controllers: [String] { fleet?.controllers.map(\.name.value) ?? [] }
 
     /// - Parameter removed: tenants no longer in git that still own models tenantctl created (from
@@ -36,6 +44,6 @@ struct LoadedDesiredState {
                 throw ExitCode(1)
             }
         }
-        return LoadedDesiredState(analysis: analysis)
+        return LoadedDesiredState(analysis)
     }
 }

@@ -28,13 +28,20 @@ struct PlannedWorld {
     /// tenants, 85 MB against 10,000 files): the load needs nothing from the snapshot until the
     /// `--tenant` names are checked against the owners it records.
     static func make(repository: RepositoryOptions, engine: EngineOptions, snapshotPath: String) async throws -> PlannedWorld {
+        let (desired, snapshot) = try await loadBeside(repository: repository, engine: engine, snapshotPath: snapshotPath)
+        return try await make(desired: desired, engine: engine, journal: nil, snapshot: snapshot)
+    }
+
+    /// The repository's analysis lives only in here: it is gone (files, manifests) before the
+    /// planner starts, instead of when the caller's frame ends.
+    private static func loadBeside(repository: RepositoryOptions, engine: EngineOptions,
+                                   snapshotPath: String) async throws -> (LoadedDesiredState, ObservationSnapshot) {
         let reading = Task.detached { try ObservationSnapshot.read(snapshotPath) }
         let loaded = Result { Analysis(try RepositoryReader(options: repository).snapshot()) }
         // The snapshot's errors come first, as when it was read before the repository.
         let snapshot = try await reading.value
         let analysis = try CommandRunner.reportingErrors { try loaded.get() }
-        let desired = try LoadedDesiredState.checked(analysis, tenants: engine.tenantFilter, removed: RemovedTenants.owners(snapshot.owned))
-        return try await make(desired: desired, engine: engine, journal: nil, snapshot: snapshot)
+        return (try LoadedDesiredState.checked(analysis, tenants: engine.tenantFilter, removed: RemovedTenants.owners(snapshot.owned)), snapshot)
     }
 
     static func make(desired: LoadedDesiredState, engine: EngineOptions, journal: StoreJournal?, snapshot: ObservationSnapshot? = nil,
