@@ -107,6 +107,21 @@ final class RegistrationPlannerTests: XCTestCase {
         XCTAssertTrue(plan.changes[0].target.contains("operation op-42"))
     }
 
+    func testAZoneAlreadyHostedNeedsNoRegistrarAndIsNeverBought() {
+        // The driver asks the registrar nothing about a zone the fleet's account already hosts
+        // (no registration observation): its records are planned, nothing is bought or withheld.
+        let hosted = ObservedWorld(systems: ["dns": DNSObservation([ZoneObservation(zone: Self.domain, provider: "route53", state: .observed([]))],
+                                                                   registrations: [])])
+        let plan = plan(DesiredRegistration(), hosted)
+        XCTAssertEqual(plan.changes.map(\.kind), [.dnsUpsert])
+        XCTAssertEqual(plan.withheld, [])
+        XCTAssertEqual(plan.skipped, [])
+        // Without the zone and without an answer the environment is not planned: never a purchase.
+        let unknown = ObservedWorld(systems: ["dns": DNSObservation([ZoneObservation(zone: Self.domain, provider: "route53", state: .missing)],
+                                                                    registrations: [])])
+        XCTAssertEqual(self.plan(Self.allowed, unknown).skipped.map(\.environment), ["maison/production"])
+    }
+
     func testARegistrarFailureLeavesTheEnvironmentUnplanned() {
         let plan = plan(Self.allowed, Self.observed(.failed("HTTP 503")))
         XCTAssertEqual(plan.changes, [])

@@ -301,7 +301,7 @@ enum BrokenCases {
         BrokenCase("route53 region, hosted zone id and a misspelt setting", [.replace("tenantctl.yaml", "        region: eu-west-3\n", "        region: Paris\n        hostedZoneId: abc\n        zoneId: Z123\n")], expected: [
             "tenantctl.yaml:29:17: spec.dns.providers[1].region: 'Paris' is not an AWS region; expected a name such as us-east-1",
             "tenantctl.yaml:30:23: spec.dns.providers[1].hostedZoneId: 'abc' is not a Route 53 hosted zone id; expected Z followed by letters and digits (or /hostedzone/Z…)",
-            "tenantctl.yaml:31:9: spec.dns.providers[1].zoneId: unknown key 'zoneId' in a route53 DNS provider; expected one of: name, type, region, endpoint, hostedZoneId, credentials",
+            "tenantctl.yaml:31:9: spec.dns.providers[1].zoneId: unknown key 'zoneId' in a route53 DNS provider; expected one of: name, type, region, endpoint, hostedZoneId, domainsEndpoint, credentials",
         ]),
         BrokenCase("ovh without its consumer key, with a route53 setting", [.replace("tenantctl.yaml", "          consumerKey: vault:dns/ovh#consumer_key\n", ""),
                                                                                 .replace("tenantctl.yaml", "endpoint: ovh-eu\n", "endpoint: ovh-eu\n        region: eu-west-3\n")], expected: [

@@ -31,7 +31,6 @@ public struct DNSDriver: SystemDriver {
         let zones = Self.zones(of: request.desired, also: written)
         let clients = self.clients
         let providers = request.desired.dns.providers
-        let registrations = await RegistrationObserver(clients: registrars, book: settings.book, parallelism: settings.parallelism).observe(request.desired)
         let observed = await BoundedMap.run(zones, parallelism: settings.parallelism) { target -> ZoneObservation in
             do {
                 let client = try await clients.client(target.provider, providers[target.provider])
@@ -43,6 +42,9 @@ public struct DNSDriver: SystemDriver {
                 return ZoneObservation(zone: target.zone, provider: target.provider, state: .failed(clients.redact("\(error)")))
             }
         }
+        let hosted = Set(observed.compactMap { zone in zone.records == nil ? nil : DNSAddress.scope(provider: zone.provider, zone: zone.zone) })
+        let registrations = await RegistrationObserver(clients: registrars, book: settings.book, parallelism: settings.parallelism)
+            .observe(request.desired, hosted: hosted)
         return DNSObservation(observed, registrations: registrations)
     }
 

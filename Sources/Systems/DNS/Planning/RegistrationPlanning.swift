@@ -28,7 +28,12 @@ enum RegistrationPlanning {
         let name = DNSName.normalized(domain.zone)
         let registrar = registrarNames[domain.providerType] ?? domain.provider
         let address = RegistrationAddress.change(provider: domain.provider, domain: name)
-        guard let observation else { return .unobserved("registration of \(name) at \(domain.provider) was not observed") }
+        guard let observation else {
+            // The zone is hosted in the fleet's account: the domain is in use, nothing to buy
+            // (the driver asks the registrar only about zones it could not find).
+            if case .observed? = zone { return .owned }
+            return .unobserved("registration of \(name) at \(domain.provider) was not observed")
+        }
         let answer: RegistrarAnswer
         switch observation.state {
         case let .failed(message):

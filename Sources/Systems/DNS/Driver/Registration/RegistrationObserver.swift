@@ -23,14 +23,24 @@ struct RegistrationObserver {
         return result.sorted { ($0.provider, $0.domain) < ($1.provider, $1.domain) }
     }
 
-    func observe(_ desired: DesiredState) async -> [RegistrationObservation] {
-        let targets = Self.targets(of: desired)
+    /// - Parameter hosted: scopes (`<provider>/<zone>`) whose zone the provider listed: a domain
+    ///   whose zone is already hosted in the fleet's account is in use, and its registrar is
+    ///   asked nothing unless the journal holds a purchase of it that did not end.
+    func observe(_ desired: DesiredState, hosted: Set<String> = []) async -> [RegistrationObservation] {
+        var targets = Self.targets(of: desired)
         guard !targets.isEmpty else { return [] }
         // The journal: an unreadable one fails every registration (a purchase it may hold must
         // not be made again on the registrar's word alone).
         let journal: Result<[String: String], any Error> = Result {
             guard let book = book as? any OwnedResourceReferenceBook else { return [:] }
             return try book.ownedResourceReferences(of: RegistrationAddress.system)
+        }
+        if case let .success(references) = journal {
+            targets.removeAll { target in
+                hosted.contains(DNSAddress.scope(provider: target.provider, zone: target.domain))
+                    && references[RegistrationAddress.journal(provider: target.provider, domain: target.domain)]
+                        .flatMap(RegistrationJournalEntry.parse)?.isUnfinished != true
+            }
         }
         let settings = desired.dns.registration ?? DesiredRegistration()
         let providers = desired.dns.providers
