@@ -199,8 +199,7 @@ echo '{"users": [{"id": 1, "username": "tenantctl-bot", "tokens": ["glpat-demo-b
 "$bin/gitlab-sim" --listen 127.0.0.1:0 --port-file "$work/gitlab.port" --config "$work/gitlab-sim.json" \
   --log "$work/gitlab-requests.log" > /dev/null &
 gitlab_pid=$!
-serve_pid=""
-trap 'kill -9 "$vault_pid" "$gitlab_pid" $serve_pid 2>/dev/null || true' EXIT
+pids+=("$gitlab_pid")
 for _ in $(seq 100); do [ -s "$work/gitlab.port" ] && break; sleep 0.1; done
 gitlab_url="http://127.0.0.1:$(cat "$work/gitlab.port")"
 printf 'demo-webhook-secret\n' > "$work/webhook-token"; chmod 600 "$work/webhook-token"
@@ -210,6 +209,7 @@ printf '$ %s\n' "tenantctl serve --repo . --listen 127.0.0.1:0 --interval 3600 -
   --webhook-token-file "$work/webhook-token" --gitlab-url "$gitlab_url" --gitlab-project platform/tenants \
   --gitlab-token-file "$work/gitlab-token" --external-url http://127.0.0.1:8427/ 2> "$work/serve.log" &
 serve_pid=$!
+pids+=("$serve_pid")
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...: poll until COMMAND succeeds
   local seconds=$1 what=$2; shift 2
   for _ in $(seq $((seconds * 10))); do if "$@"; then return 0; fi; sleep 0.1; done
