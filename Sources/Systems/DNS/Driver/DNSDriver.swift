@@ -132,22 +132,8 @@ final class ProviderClients: Sendable {
     func client(_ name: String, _ provider: DesiredDNSProvider?) async throws -> any DNSProviderClient {
         try await cache.client(name) { [settings, redactor] in
             guard let provider else { throw DNSDriverError("no DNS provider named '\(name)' in tenantctl.yaml") }
-            guard let secrets = settings.secrets else {
-                throw DNSDriverError("provider '\(name)': its credentials are Vault references, and no Vault (or secrets file) is configured")
-            }
-            var credentials: [String: String] = [:]
-            for (key, text) in provider.credentials.sorted(by: { $0.key < $1.key }) {
-                guard case let .success(reference) = VaultReference.parse(text) else {
-                    throw DNSDriverError("provider '\(name)': credential \(key) is not a Vault reference")
-                }
-                do {
-                    let value = try await secrets.value(for: reference)
-                    redactor.register(value)
-                    credentials[key] = value
-                } catch {
-                    throw DNSDriverError("provider '\(name)': reading credential \(key) (\(reference)) failed: \(redactor.redact("\(error)"))")
-                }
-            }
+            // Read as the registrars read them: one place decides how credentials leave Vault.
+            let credentials = try await RegistrarClients.credentials(name, provider, secrets: settings.secrets, redactor: redactor)
             return try DNSProviderFactory.make(name: name, provider: provider, credentials: credentials,
                                                endpoint: settings.endpoints[name], timeout: settings.timeout)
         }
