@@ -42,7 +42,11 @@ public struct GitLabToken: Sendable, CustomStringConvertible {
             throw GitLabError.configuration("cannot read the GitLab token file \(path)")
         }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: 4097)) ?? Data()
+        let data: Data
+        // A read error (a directory, an I/O error) is said as such, not taken for an empty token.
+        do { data = try handle.read(upToCount: 4097) ?? Data() } catch {
+            throw GitLabError.configuration("cannot read the GitLab token file \(path): \(error.localizedDescription)")
+        }
         guard data.count <= 4096 else { throw GitLabError.configuration("the GitLab token file \(path) is larger than 4 KiB") }
         return try GitLabToken(String(decoding: data, as: UTF8.self), kind: kind)
     }
