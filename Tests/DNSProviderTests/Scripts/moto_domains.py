@@ -15,7 +15,7 @@ Faults, from the environment:
                             registration has gone far enough): the purchase is found by its operation
 GET /stub/calls answers the count of calls per operation.
 
-Usage: moto_domains.py PORT
+Usage: moto_domains.py PORT CALLS_PORT  (moto on PORT, the per-operation call counters on CALLS_PORT)
 """
 import json
 import os
@@ -91,7 +91,7 @@ Route53DomainsResponse.get_operation_detail = get_operation_detail
 server = ThreadedMotoServer(ip_address="127.0.0.1", port=int(sys.argv[1]), verbose=False)
 server.start()
 
-# The counters, on a port of their own (moto's app owns the other): PORT + 1.
+# The counters, on a port of their own (moto's app owns the other): the second argument.
 from http.server import BaseHTTPRequestHandler, HTTPServer  # noqa: E402
 
 
@@ -108,4 +108,4 @@ class Calls(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-HTTPServer(("127.0.0.1", int(sys.argv[1]) + 1), Calls).serve_forever()
+HTTPServer(("127.0.0.1", int(sys.argv[2])), Calls).serve_forever()

@@ -54,34 +54,59 @@ final class MemoryBook: OwnedResourceReferenceBook, @unchecked Sendable {
 /// moto_server with the Route 53 Domains calls moto 5.2.1 lacks added in AWS's shapes
 /// (Scripts/moto_domains.py), optionally with its faults.
 final class MotoDomainsServer {
-    let process = Process()
-    let port: Int
+    private(set) var process = Process()
+    private(set) var port = 0
+    /// The port of the per-operation call counters.
+    private(set) var callsPort = 0
     var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     init(environment: [String: String] = [:]) throws {
         guard MotoServer.available() else { throw XCTSkip("moto_server is not installed: run `make python-deps`") }
-        port = try ChildProcess.freePort()
         let script = try XCTUnwrap(Bundle.module.url(forResource: "moto_domains", withExtension: "py", subdirectory: "Scripts"))
+        // Two ports the kernel handed out then let go can be taken again before the script binds
+        // them (another test's client, a TIME_WAIT): a start that fails that way is tried again on
+        // fresh ports, and the last failure says what the script printed.
+        var failure = ""
+        for _ in 0..<3 {
+            port = try ChildProcess.freePort()
+            callsPort = try ChildProcess.freePort()
+            if port == callsPort { continue }
+            failure = try start(script: script, environment: environment)
+            if failure.isEmpty { return }
+        }
+        throw NSError(domain: "MotoDomainsServer", code: 1, userInfo: [NSLocalizedDescriptionKey: "moto_domains.py did not start: \(failure)"])
+    }
+
+    /// Starts the script on `port` and `callsPort`; answers "" once both answer, else why not.
+    private func start(script: URL, environment: [String: String]) throws -> String {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("moto-domains-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, String(port)]
+        process.arguments = ["python3", script.path, String(port), String(callsPort)]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, process.isRunning {
-            let probe = try ChildProcess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2", "http://127.0.0.1:\(port + 1)/"])
-            if probe.output.hasPrefix("200") { return }
+            if try answers("http://127.0.0.1:\(callsPort)/"), try answers("http://127.0.0.1:\(port)/moto-api/") { return "" }
             Thread.sleep(forTimeInterval: 0.2)
         }
         ChildProcess.stop(process)
-        throw NSError(domain: "MotoDomainsServer", code: 1, userInfo: [NSLocalizedDescriptionKey: "moto_domains.py did not start on port \(port)"])
+        let printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return "ports \(port) and \(callsPort): " + (printed.isEmpty ? "no output" : String(printed.suffix(600)))
+    }
+
+    private func answers(_ url: String) throws -> Bool {
+        try ChildProcess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2", url]).output.hasPrefix("200")
     }
 
     /// Calls per Route 53 Domains operation so far.
     func calls() throws -> [String: Int] {
-        let result = try ChildProcess.run(["curl", "-s", "--max-time", "5", "http://127.0.0.1:\(port + 1)/"])
+        let result = try ChildProcess.run(["curl", "-s", "--max-time", "5", "http://127.0.0.1:\(callsPort)/"])
         return (try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Int]) ?? [:]
     }
 
