@@ -72,6 +72,21 @@ final class DashboardTests: ServeCase {
         XCTAssertEqual(try units("k8s:acme-production", "db"), 2)
     }
 
+    func testTheRunPageOfARunKilledMidwayShowsItsPlan() throws {
+        latencyMilliseconds = 200
+        let first = try serve()
+        try eventually("a change under way") { first.lines("change").count >= 2 }
+        first.kill()
+        latencyMilliseconds = 0
+        let second = try serve()
+        let page = try second.get("/runs/1")
+        XCTAssertEqual(page.status, 200, page.body)
+        XCTAssertTrue(page.body.contains("<span class=\"badge bad\">interrupted</span> serve"), "the killed run, journaled as interrupted: \(page.body)")
+        XCTAssertTrue(page.body.contains("<span class=\"badge ok\">succeeded</span> <code>"), "what it did: \(page.body)")
+        XCTAssertTrue(page.body.contains("not started"), "the plan it did not get to, kept from its start: \(page.body)")
+        XCTAssertTrue(page.body.contains("<code>juju.deploy</code>"), page.body)
+    }
+
     func testOffLoopbackTheDashboardNeedsItsToken() throws {
         let refused = try tenantctl("serve", "--repo", repository.path, "--listen", "0.0.0.0:0", timeout: 60)
         XCTAssertEqual(refused.status, 2, "\(refused)")

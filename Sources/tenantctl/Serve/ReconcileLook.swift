@@ -12,7 +12,7 @@ import TenantCore
 
 /// One look: fetch, decide what to reconcile (the changed tenants, or every tenant on a sweep),
 /// then one `ReconcileRun` with the daemon's policies — `sync: manual` planned only, suspended
-/// tenants planned only — and its report to the log, the metrics and the status page.
+/// tenants planned only — and its report to the log, the metrics and the dashboard.
 struct ReconcileLook {
     let daemon: ServeDaemon
 
@@ -118,6 +118,7 @@ struct ReconcileLook {
                                       "reason": .string(Self.describe(reasons))]
         let gate = HealthGate(timeout: .seconds(settings.gateTimeout), settle: .milliseconds(Int(settings.settle * 1000)))
         let session: ReconcileSession
+        let recorder = ChangeRecorder(inner: journal, logger: logger, metrics: metrics)
         do {
             let secrets = try settings.engine.secretStore(fleet: desired.fleet)
             let run = StoreReconcileRun.make(
@@ -127,7 +128,7 @@ struct ReconcileLook {
                     logger.info("waiting for the run lock", metadata: ["environment": .string(environment), "holder": .string(holder)])
                 },
                 progress: { line in logger.debug("\(line)") },
-                changeJournal: ChangeRecorder(inner: journal, logger: logger, metrics: metrics))
+                changeJournal: recorder)
             session = try await run.begin(StoreReconcileRun.target(desired, engine: settings.engine, journal: journal, tenants: tenants))
         } catch let busy as RunLocking.Busy {
             await refused("\(busy.userMessage); the next look tries again", readiness: nil, started: started)
@@ -153,10 +154,11 @@ struct ReconcileLook {
         var run: Int64?
         var report: ApplyReport?
         if !plan.isEmpty {
+            let look = self
+            recorder.whenTheRunStarts { run in look.recordPlan(plan, run: run, journal: journal) }
             do {
                 let outcome = try await session.apply(plan)
                 (run, report) = (outcome.run, outcome.report)
-                recordPlan(plan, run: outcome.run, journal: journal)
             } catch {
                 statuses?.post(named.map { ($0.tenant, $0.environment, .failed, "the run could not apply (see serve's log)") }, run: nil)
                 await refused("the run could not apply: \(error)", readiness: nil, started: started)
@@ -255,8 +257,8 @@ struct ReconcileLook {
         await daemon.board.lookFinished(at: Date(), error: message)
     }
 
-    /// The plan the run walked, kept for its dashboard page (`/runs/<id>`). Best effort: the
-    /// journal already holds every attempt, which the page shows without the plan too.
+    /// The plan the run walks, kept for its dashboard page (`/runs/<id>`) when its first change
+    /// starts. Best effort: the journal holds every attempt, which the page shows without it.
     private func recordPlan(_ plan: Plan, run: Int64, journal: StoreJournal) {
         let changes = plan.changes.map { change in
             PlannedChangeRecord(actionID: change.id, kind: change.kind.rawValue, effect: change.effect.rawValue, tenant: change.tenant,
