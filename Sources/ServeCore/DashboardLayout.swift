@@ -57,13 +57,14 @@ public enum DashboardLayout {
     a{color:var(--info)}
     """
 
-    /// `2026-11-30 09:41:07 UTC`: the same on every machine and in every test.
+    /// `2026-11-30 09:41:07 UTC`: the same on every machine and in every test. gmtime_r, not a
+    /// DateFormatter: a large fleet's page has two per environment, and it is thread-safe.
     public static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return "?" }
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d UTC", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
     /// `12.3 s`, `4 min 5 s`.

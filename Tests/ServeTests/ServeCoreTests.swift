@@ -101,6 +101,30 @@ final class ServeCoreTests: XCTestCase {
         XCTAssertLessThan(page.range(of: "acme/production")!.lowerBound, page.range(of: "corp/production")!.lowerBound)
     }
 
+    /// 10,000 environments: each has its card once, in tenant order (the time and size are printed,
+    /// not asserted: a shared machine's timings prove nothing).
+    func testALargeFleetHasEveryEnvironmentOnce() {
+        let environments = (0..<5_000).flatMap { index in
+            ["production", "staging"].map { environment in
+                EnvironmentStatus(environment: "tenant-\(index)/\(environment)", tenant: "tenant-\(index)", offer: "pme", controller: "k8s",
+                                  model: "tenant-\(index)-\(environment)", sync: "auto", suspended: false, lastOutcome: index % 100 == 0 ? "failed: x" : "in sync",
+                                  lastLook: Date(timeIntervalSince1970: 0), health: "1/1 units active/idle", healthy: true, drift: 0)
+            }
+        }
+        let started = Date()
+        let page = FleetPage.render(title: "t", snapshot: FleetSnapshot(commit: nil, lastLook: nil, lastError: nil, environments: environments),
+                                    lastRuns: [:], recentRuns: [])
+        print("fleet page of \(environments.count) environments: \(page.utf8.count / 1024) KiB in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        XCTAssertEqual(page.components(separatedBy: "<article class=\"card\"").count - 1, 10_000)
+        XCTAssertEqual(page.components(separatedBy: "<section id=\"tenant-").count - 1, 5_000)
+        XCTAssertTrue(page.contains("<li class=\"bad\">100 failing</li>"), String(page.prefix(3000)))
+    }
+
+    func testTimestampsAreUTC() {
+        XCTAssertEqual(DashboardLayout.timestamp(Date(timeIntervalSince1970: 1_796_031_667.9)), "2026-11-30 09:41:07 UTC")
+        XCTAssertEqual(DashboardLayout.timestamp(Date(timeIntervalSince1970: 0)), "1970-01-01 00:00:00 UTC")
+    }
+
     func testTheDashboardTokenByHeaderCookieOrQueryOnce() {
         let open = DashboardAccess(token: nil)
         XCTAssertEqual(open.judge(authorization: nil, cookies: nil, queryToken: nil, path: "/"), .allowed)
