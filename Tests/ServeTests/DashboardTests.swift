@@ -126,5 +126,18 @@ final class DashboardTests: ServeCase {
         XCTAssertEqual(withCookie.status, 200, withCookie.body)
         XCTAssertTrue(withCookie.body.contains("Run #1"), withCookie.body)
         XCTAssertFalse(server.log.contains(token), "the token is never logged")
+
+        // A reload that would leave this address without a token is refused; the token stays.
+        try FileManager.default.removeItem(atPath: tokenFile)
+        server.signal(SIGHUP)
+        try eventually("the reload refused") { !server.lines("reload refused; the settings in force are kept").isEmpty }
+        XCTAssertEqual(try server.get("/").status, 401)
+        XCTAssertEqual(try server.request("GET", "/", headers: ["Authorization": "Bearer \(token)"]).status, 200)
+    }
+
+    func testATokenOnLoopbackIsAskedForToo() throws {
+        let server = try serve(environment: ["TENANTCTL_DASHBOARD_TOKEN": "loopback-dash-token"])
+        XCTAssertEqual(try server.get("/").status, 401)
+        XCTAssertEqual(try server.request("GET", "/", headers: ["Authorization": "Bearer loopback-dash-token"]).status, 200)
     }
 }
