@@ -169,6 +169,8 @@ struct ReconcileLook {
         let results = Dictionary((report?.environments ?? []).map { ($0.environment, $0) }, uniquingKeysWith: { first, _ in first })
         let skipped = Dictionary(planned.skipped.map { ($0.environment, $0.reason) }, uniquingKeysWith: { first, _ in first })
         var failed = false
+        // Health gates: the changes that wait for the world to settle.
+        let gates = Set(plan.changes.filter { $0.effect == .wait }.map(\.id))
         var finals: [(tenant: String, environment: String, state: CommitState, description: String)] = []
         for environment in looked {
             let pending = planned.changes.filter { $0.environment == environment.id }.count
@@ -208,7 +210,7 @@ struct ReconcileLook {
                 (state, description) = (.success, outcome)
             }
             if let tenant = environment.tenant { finals.append((tenant, environment.environment, state, description)) }
-            let gatePassed = report?.changes.contains { $0.environment == environment.id && $0.id.hasPrefix("juju.wait ") && $0.outcome == .succeeded } ?? false
+            let gatePassed = report?.changes.contains { $0.environment == environment.id && gates.contains($0.id) && $0.outcome == .succeeded } ?? false
             let health = skipped[environment.id] == nil
                 ? EnvironmentHealth.of(environment, observed: session.world.observed, result: results[environment.id], gatePassed: gatePassed)
                 : ("not observed", false)
