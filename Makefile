@@ -7,7 +7,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 SWIFT ?= swift
-APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev sqlite3 lighttpd openssh-server libcurl4-openssl-dev curl bind9 bind9-dnsutils pebble certbot
+APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev sqlite3 lighttpd openssh-server libcurl4-openssl-dev curl bind9 bind9-dnsutils pebble certbot chromium
 DEMO_DIR ?= $(CURDIR)/.build/demo
 BENCH_DIR ?= $(CURDIR)/.build/bench
 BENCH_TENANTS ?= 10000

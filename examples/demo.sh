@@ -237,6 +237,18 @@ done_posting() { [ "$(grep -c "POST .*/statuses/$after" "$work/gitlab-requests.l
 wait_for 30 "the statuses" done_posting
 echo "GitLab received, for commit ${after:0:12} ($(grep -c "POST .*/statuses/$after" "$work/gitlab-requests.log") POSTs: running, then the outcome):"
 statuses
+# The dashboard: the page of that run (what the statuses link to), and the fleet page.
+run_id=$(grep ' run .*reason=webhook' "$work/serve.log" | grep -o ' run=[0-9]*' | head -1 | cut -d= -f2)
+printf '$ curl -s %s/runs/%s  # the dashboard page of the webhook'"'"'s run: its plan, change by change\n' "$serve_url" "$run_id"
+curl -s "$serve_url/runs/$run_id" | python3 -c '
+import html, re, sys
+page = sys.stdin.read()
+for outcome, kind, target in re.findall(r"<span class=\"badge \w+\">([^<]*)</span> <code>([^<]*)</code> <strong>([^<]*)</strong>", page):
+    print("%-12s %-14s %s" % (outcome, html.unescape(kind), html.unescape(target)))'
+printf '$ curl -s %s/  # the fleet page: a card per environment (offer, controller, model, sync, health, drift, last run)\n' "$serve_url"
+curl -s "$serve_url/" | python3 -c '
+import re, sys
+print(len(re.findall(r"<article class=\"card\"", sys.stdin.read())), "environment cards")'
 printf '$ juju status -m bibind-k8s:boulangerie-durand-production --format=json  # magento units\n'
 juju status -m bibind-k8s:boulangerie-durand-production --format=json | python3 -c '
 import json, sys; print("magento units:", len(json.load(sys.stdin)["applications"]["magento"].get("units") or {}))'

@@ -5,7 +5,8 @@ public struct LookReasons: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 
-    /// Started, or the configuration reloaded: everything is looked at.
+    /// Started: what changed since the last reconciled commit the state store holds, or every
+    /// tenant when it holds none (a first start, a new repository).
     public static let startup = LookReasons(rawValue: 1 << 0)
     /// The poll timer: fetch, and reconcile what changed if anything moved.
     public static let poll = LookReasons(rawValue: 1 << 1)
@@ -13,9 +14,12 @@ public struct LookReasons: OptionSet, Sendable, Hashable {
     public static let hook = LookReasons(rawValue: 1 << 2)
     /// The drift timer: every tenant, whether git moved or not.
     public static let drift = LookReasons(rawValue: 1 << 3)
+    /// SIGHUP re-read the settings: every tenant, as on a drift sweep.
+    public static let reload = LookReasons(rawValue: 1 << 4)
 
-    /// A full sweep: every tenant is observed and planned.
-    public var sweepsEverything: Bool { !intersection([.startup, .drift]).isEmpty }
+    /// A full sweep whatever the state holds: every tenant is observed and planned. A startup
+    /// look sweeps only when no reconciled commit is stored (decided by the look).
+    public var sweepsEverything: Bool { !intersection([.drift, .reload]).isEmpty }
 }
 
 /// Coalesces requests for a look into at most one pending look: any number of events arriving

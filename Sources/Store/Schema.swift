@@ -12,6 +12,8 @@ enum Schema {
         migrator.registerMigration("v3-applied-secret-digest", migrate: addSecretDigest)
         migrator.registerMigration("v4-owned-resources", migrate: moveToOwnedResources)
         migrator.registerMigration("v5-suspended-tenants", migrate: createSuspensions)
+        migrator.registerMigration("v6-reconciled-commits", migrate: createReconciledCommits)
+        migrator.registerMigration("v7-run-plans", migrate: createRunPlans)
         return migrator
     }()
 
@@ -145,6 +147,40 @@ enum Schema {
                 pid INTEGER NOT NULL,
                 host TEXT NOT NULL
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// The last commit `serve` reconciled, per repository and ref it follows: a restarted daemon
+    /// reconciles what changed since it instead of every tenant.
+    private static func createReconciledCommits(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE reconciled_commit (
+                source TEXT NOT NULL PRIMARY KEY CHECK (source <> ''),
+                git_commit TEXT NOT NULL CHECK (git_commit <> ''),
+                recorded_at DATETIME NOT NULL
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// The plan a run walked, change by change, with its field-by-field reasons (never a secret:
+    /// plans hold references and digests only), for the dashboard's page of a run. The `action`
+    /// rows say how each change went; these say what was meant and why.
+    private static func createRunPlans(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE run_change (
+                run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                action_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                effect TEXT NOT NULL,
+                tenant TEXT,
+                environment TEXT NOT NULL,
+                target TEXT NOT NULL,
+                reasons TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (run_id, position)
+            ) WITHOUT ROWID;
+            -- The dashboard's "last run of each environment" reads one index entry per environment.
+            CREATE INDEX action_by_environment ON action(environment, run_id);
             """)
     }
 }

@@ -104,7 +104,7 @@ extension StateStore {
         }
     }
 
-    private static func runRecord(_ row: Row) throws -> RunRecord {
+    static func runRecord(_ row: Row) throws -> RunRecord {
         RunRecord(
             id: row["id"],
             command: row["command"],

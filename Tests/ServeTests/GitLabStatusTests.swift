@@ -41,7 +41,10 @@ final class GitLabStatusTests: ServeCase {
         XCTAssertEqual(try units("k8s:acme-production", "shop"), 2)
         let status = try XCTUnwrap(try gitlab.statuses(sha: second)["tenantctl/acme/production"])
         XCTAssertFalse(status["started_at"] is NSNull, "the status was running before it succeeded: \(status)")
-        XCTAssertEqual(status["target_url"] as? String, "https://tenantctl.example.com/")
+        // The environment was in the push's run: its status links to that run's dashboard page.
+        try eventually("the push's run line") { server.lines("run").count >= 2 }
+        let run = try XCTUnwrap(server.lines("run").last?.split(separator: " ").first { $0.hasPrefix("run=") }, server.log)
+        XCTAssertEqual(status["target_url"] as? String, "https://tenantctl.example.com/runs/\(run.dropFirst("run=".count))")
         XCTAssertTrue((status["description"] as? String ?? "").hasPrefix("applied"), "\(status)")
         // Two posts for it: running, then success.
         XCTAssertEqual(gitlab.requestLog.split(separator: "\n").filter { $0.contains("POST") && $0.contains("/statuses/\(second)") }.count, 2,

@@ -13,7 +13,8 @@ final class PolicyTests: ServeCase {
         XCTAssertTrue(server.lines("left for a person").contains { $0.contains("environment=corp/production") }, server.log)
         let page = try server.get("/").body
         XCTAssertTrue(page.contains("planned (sync: manual)"), page)
-        XCTAssertTrue(page.contains("<td>corp/production</td><td>corp</td><td>manual</td>"), page)
+        XCTAssertTrue(page.contains("<article class=\"card\" id=\"env-corp/production\">"), page)
+        XCTAssertTrue(page.contains("<dt>sync</dt><dd><span class=\"warn\">manual</span></dd>"), page)
     }
 
     func testASuspendedTenantWaitsForResume() throws {

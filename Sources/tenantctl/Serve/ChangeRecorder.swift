@@ -13,6 +13,7 @@ final class ChangeRecorder: Journal, @unchecked Sendable {
     // Guards `attempts`: the walker runs changes in parallel.
     private let lock = NSLock()
     private var attempts: [Int64: Attempt] = [:]
+    private var onRunStart: (@Sendable (Int64) -> Void)?
 
     struct Attempt {
         var run: Int64
@@ -29,6 +30,20 @@ final class ChangeRecorder: Journal, @unchecked Sendable {
         self.metrics = metrics
     }
 
+    /// `action` runs once, with the run's id, before the walk's first change is journaled: the
+    /// run's plan is kept then, so that a daemon killed mid-run leaves it for the run's page.
+    func whenTheRunStarts(_ action: @escaping @Sendable (Int64) -> Void) {
+        lock.withLock { onRunStart = action }
+    }
+
+    private func runStarted(_ run: Int64) {
+        let action = lock.withLock { () -> (@Sendable (Int64) -> Void)? in
+            defer { onRunStart = nil }
+            return onRunStart
+        }
+        action?(run)
+    }
+
     func startRun(command: String, commit: String?, fingerprint: String?) throws -> Int64 {
         try inner.startRun(command: command, commit: commit, fingerprint: fingerprint)
     }
@@ -38,6 +53,7 @@ final class ChangeRecorder: Journal, @unchecked Sendable {
     func interruptRun(_ run: Int64, summary: String) throws { try inner.interruptRun(run, summary: summary) }
 
     func startAction(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String, attempt: Int) throws -> Int64 {
+        runStarted(run)
         let entry = try inner.startAction(run: run, action: action, kind: kind, tenant: tenant, environment: environment, target: target, attempt: attempt)
         let started = Attempt(run: run, action: action, tenant: tenant, environment: environment, attempt: attempt, started: ContinuousClock.now)
         lock.withLock { attempts[entry] = started }
@@ -59,6 +75,7 @@ final class ChangeRecorder: Journal, @unchecked Sendable {
 
     func recordNotRun(run: Int64, action: String, kind: String, tenant: String?, environment: String, target: String, reason: String,
                       interrupted: Bool) throws {
+        runStarted(run)
         try inner.recordNotRun(run: run, action: action, kind: kind, tenant: tenant, environment: environment, target: target, reason: reason,
                                interrupted: interrupted)
         metrics.changeFinished(outcome: interrupted ? "not_run" : "skipped", duration: nil)

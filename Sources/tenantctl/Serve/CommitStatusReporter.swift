@@ -14,7 +14,8 @@ struct CommitStatusReporter: Sendable {
     let project: GitLabProjectID
     let sha: String
     let ref: String?
-    let targetURL: String?
+    /// --external-url: statuses link to the dashboard there (nil: no link).
+    let externalURL: String?
     let queue: StatusQueue
     let logger: Logger
     let metrics: ServeMetrics
@@ -34,7 +35,7 @@ struct CommitStatusReporter: Sendable {
             let token = try settings.gitlabToken()
             let client = try GitLabClient(apiURL: ServeCommand.apiURL(url), token: token, configuration: clientConfiguration)
             return CommitStatusReporter(client: client, project: try GitLabProjectID(project), sha: sha, ref: settings.repository.ref,
-                                        targetURL: settings.externalURL.map(ServeCommand.statusPageURL), queue: queue, logger: logger, metrics: metrics)
+                                        externalURL: settings.externalURL, queue: queue, logger: logger, metrics: metrics)
         } catch {
             metrics.gitlabStatusFailed()
             logger.error("cannot set GitLab commit statuses", metadata: ["error": .string("\(error)")])
@@ -42,8 +43,11 @@ struct CommitStatusReporter: Sendable {
         }
     }
 
-    /// Queues one status per environment; returns at once.
-    func post(_ statuses: [(tenant: String, environment: String, state: CommitState, description: String)]) {
+    /// Queues one status per environment; returns at once. Each links to the page of `run` on
+    /// the dashboard (`<external-url>/runs/<id>`) when the environment was in a run, else to the
+    /// fleet page (`running` is posted before the run has an id; in sync needs no run).
+    func post(_ statuses: [(tenant: String, environment: String, state: CommitState, description: String)], run: Int64?) {
+        let targetURL = externalURL.map { ServeCommand.dashboardURL($0, run: run) }
         for status in statuses {
             let update = CommitStatusUpdate(state: status.state, name: CommitStatusUpdate.name(tenant: status.tenant, environment: status.environment),
                                             ref: ref, targetURL: targetURL, description: status.description)

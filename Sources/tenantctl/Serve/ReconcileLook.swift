@@ -12,7 +12,7 @@ import TenantCore
 
 /// One look: fetch, decide what to reconcile (the changed tenants, or every tenant on a sweep),
 /// then one `ReconcileRun` with the daemon's policies — `sync: manual` planned only, suspended
-/// tenants planned only — and its report to the log, the metrics and the status page.
+/// tenants planned only — and its report to the log, the metrics and the dashboard.
 struct ReconcileLook {
     let daemon: ServeDaemon
 
@@ -21,7 +21,6 @@ struct ReconcileLook {
     func run(_ reasons: LookReasons) async {
         let settings = daemon.settings
         let started = ContinuousClock.now
-        let sweep = reasons.sweepsEverything
         let journal: StoreJournal
         do {
             journal = try await daemon.memory.journal(settings.engine)
@@ -42,15 +41,23 @@ struct ReconcileLook {
             await refused("the repository cannot be read: \(error)", readiness: { await daemon.readiness.repository($0) }, started: started)
             return
         }
-        let last = await daemon.memory.reconciled
+        let source = Self.source(reader, settings: settings)
+        let last: String?
+        do { last = try await daemon.memory.reconciledCommit(source: source, journal: journal) } catch {
+            await refused("the state store cannot be used: \(error)", readiness: { await daemon.readiness.store($0) }, started: started)
+            return
+        }
+        // A start goes on from the stored commit; with none, it sweeps like the drift timer.
+        let sweep = reasons.sweepsEverything || (reasons.contains(.startup) && last == nil)
         var tenants = settings.engine.tenantFilter
         if !sweep, let last {
-            if last == head {
+            // The board is filled once after a start even when nothing moved since the stored commit.
+            if last == head.hex, await daemon.board.commit == head.hex {
                 logger.debug("nothing moved", metadata: ["commit": .string(head.hex)])
                 return
             }
             do {
-                let changed = Set(try ChangedTenants.between(last, head, in: git, reader: reader).map(\.tenant))
+                let changed = Set(try ChangedTenants.between(try git.resolveCommit(last), head, in: git, reader: reader).map(\.tenant))
                 tenants = tenants.map { $0.intersection(changed) } ?? changed
             } catch {
                 // The older commit may be gone (a force push): every tenant, then.
@@ -75,26 +82,43 @@ struct ReconcileLook {
             return
         }
         await daemon.board.fleet(desired.state.environments.map { environment in
-            EnvironmentStatus(environment: environment.id, tenant: environment.tenant, sync: environment.policy.sync.rawValue,
+            EnvironmentStatus(environment: environment.id, tenant: environment.tenant, offer: environment.offer, controller: environment.controller,
+                              model: environment.model, sync: environment.policy.sync.rawValue,
                               suspended: environment.tenant.map(suspended.contains) ?? false)
         }, commit: head.hex)
         if let tenants, tenants.isEmpty {
             logger.info("look", metadata: ["commit": .string(head.hex), "outcome": "no tenant changed"])
-            await daemon.memory.reconciled(head)
+            await remember(head, source: source, journal: journal)
             await daemon.board.lookFinished(at: Date(), error: nil)
             return
         }
         await reconcile(desired, head: head, tenants: tenants, suspended: suspended, journal: journal, settings: settings, started: started,
-                        reasons: reasons)
+                        reasons: reasons, source: source)
+    }
+
+    /// The repository and ref followed, credentials left out: the key of the stored commit.
+    static func source(_ reader: RepositoryReader, settings: ServeCommand) -> String {
+        let location = (try? RepositoryLocation.parse(reader.repositoryArgument).redacted) ?? reader.repositoryArgument  // parsed already by openGit
+        return location + "#" + (settings.repository.ref ?? "HEAD")
+    }
+
+    /// The commit is reconciled: kept for the next look and the next start. A store that
+    /// cannot record it costs a wider look after a restart, nothing more: said in the log.
+    private func remember(_ head: ObjectID, source: String, journal: StoreJournal) async {
+        do { try await daemon.memory.reconciled(head, source: source, journal: journal) } catch {
+            logger.warning("cannot record the reconciled commit; a restart will look at more tenants than needed",
+                           metadata: ["commit": .string(head.hex), "error": .string("\(error)")])
+        }
     }
 
     private func reconcile(_ desired: LoadedDesiredState, head: ObjectID, tenants: Set<String>?, suspended: Set<String>, journal: StoreJournal,
-                           settings: ServeCommand, started: ContinuousClock.Instant, reasons: LookReasons) async {
+                           settings: ServeCommand, started: ContinuousClock.Instant, reasons: LookReasons, source: String) async {
         let logger = self.logger, metrics = daemon.metrics
         let scope: Logger.Metadata = ["commit": .string(head.hex), "tenants": .string(tenants.map { $0.sorted().joined(separator: ",") } ?? "all"),
                                       "reason": .string(Self.describe(reasons))]
         let gate = HealthGate(timeout: .seconds(settings.gateTimeout), settle: .milliseconds(Int(settings.settle * 1000)))
         let session: ReconcileSession
+        let recorder = ChangeRecorder(inner: journal, logger: logger, metrics: metrics)
         do {
             let secrets = try settings.engine.secretStore(fleet: desired.fleet)
             let run = StoreReconcileRun.make(
@@ -104,7 +128,7 @@ struct ReconcileLook {
                     logger.info("waiting for the run lock", metadata: ["environment": .string(environment), "holder": .string(holder)])
                 },
                 progress: { line in logger.debug("\(line)") },
-                changeJournal: ChangeRecorder(inner: journal, logger: logger, metrics: metrics))
+                changeJournal: recorder)
             session = try await run.begin(StoreReconcileRun.target(desired, engine: settings.engine, journal: journal, tenants: tenants))
         } catch let busy as RunLocking.Busy {
             await refused("\(busy.userMessage); the next look tries again", readiness: nil, started: started)
@@ -123,18 +147,20 @@ struct ReconcileLook {
         let statuses = CommitStatusReporter.make(settings, sha: head.hex, queue: daemon.statusQueue, logger: logger, metrics: metrics)
         // Environments without a tenant (shared infrastructure) have no status name of their own.
         let named = looked.compactMap { environment in environment.tenant.map { (tenant: $0, environment: environment.environment) } }
-        statuses?.post(named.map { ($0.tenant, $0.environment, .running, "tenantctl serve is reconciling") })
+        statuses?.post(named.map { ($0.tenant, $0.environment, .running, "tenantctl serve is reconciling") }, run: nil)
         for tenant in Set(looked.compactMap(\.tenant)) {
             metrics.driftItems(tenant: tenant, count: drift.items.filter { item in looked.contains { $0.id == item.environment && $0.tenant == tenant } }.count)
         }
         var run: Int64?
         var report: ApplyReport?
         if !plan.isEmpty {
+            let look = self
+            recorder.whenTheRunStarts { run in look.recordPlan(plan, run: run, journal: journal) }
             do {
                 let outcome = try await session.apply(plan)
                 (run, report) = (outcome.run, outcome.report)
             } catch {
-                statuses?.post(named.map { ($0.tenant, $0.environment, .failed, "the run could not apply (see serve's log)") })
+                statuses?.post(named.map { ($0.tenant, $0.environment, .failed, "the run could not apply (see serve's log)") }, run: nil)
                 await refused("the run could not apply: \(error)", readiness: nil, started: started)
                 return
             }
@@ -143,6 +169,8 @@ struct ReconcileLook {
         let results = Dictionary((report?.environments ?? []).map { ($0.environment, $0) }, uniquingKeysWith: { first, _ in first })
         let skipped = Dictionary(planned.skipped.map { ($0.environment, $0.reason) }, uniquingKeysWith: { first, _ in first })
         var failed = false
+        // Health gates: the changes that wait for the world to settle.
+        let gates = Set(plan.changes.filter { $0.effect == .wait }.map(\.id))
         var finals: [(tenant: String, environment: String, state: CommitState, description: String)] = []
         for environment in looked {
             let pending = planned.changes.filter { $0.environment == environment.id }.count
@@ -182,7 +210,17 @@ struct ReconcileLook {
                 (state, description) = (.success, outcome)
             }
             if let tenant = environment.tenant { finals.append((tenant, environment.environment, state, description)) }
-            await daemon.board.looked(environment.id, run: run, outcome: outcome, pending: results[environment.id] == nil ? pending : 0, at: now)
+            let gatePassed = report?.changes.contains { $0.environment == environment.id && gates.contains($0.id) && $0.outcome == .succeeded } ?? false
+            let health = skipped[environment.id] == nil
+                ? EnvironmentHealth.of(environment, observed: session.world.observed, result: results[environment.id], gatePassed: gatePassed)
+                : ("not observed", false)
+            // What is still different after the look: a run that applied everything healed it.
+            let healed = results[environment.id].map { $0.failed == nil && $0.notRun.isEmpty } ?? false
+            let driftCount = healed ? 0 : drift.items.filter { $0.environment == environment.id }.count
+            await daemon.board.looked(environment.id, EnvironmentLook(run: results[environment.id] == nil ? nil : run, outcome: outcome,
+                                                                      pending: results[environment.id] == nil ? pending : 0,
+                                                                      health: health.text, healthy: health.healthy,
+                                                                      drift: skipped[environment.id] == nil ? driftCount : nil), at: now)
             if !outcome.hasPrefix("failed"), !outcome.hasPrefix("not observed"), !outcome.hasPrefix("interrupted") {
                 metrics.reconciled(environment: environment.id, at: now.timeIntervalSince1970)
             }
@@ -191,9 +229,12 @@ struct ReconcileLook {
                                                             "outcome": .string(outcome)])
             }
         }
-        statuses?.post(finals)
+        // An environment the run walked links to the run's page; the others to the fleet page.
+        let walked = Set(results.keys)
+        statuses?.post(finals.filter { walked.contains("\($0.tenant)/\($0.environment)") }, run: run)
+        statuses?.post(finals.filter { !walked.contains("\($0.tenant)/\($0.environment)") }, run: nil)
         let stopped = report?.stopped ?? false
-        if !failed, !stopped, report?.succeeded ?? true { await daemon.memory.reconciled(head) }
+        if !failed, !stopped, report?.succeeded ?? true { await remember(head, source: source, journal: journal) }
         let runOutcome = report.map { $0.stopped ? "interrupted" : ($0.succeeded ? "succeeded" : "failed") } ?? (failed ? "failed" : "nothing_to_do")
         let duration = started.duration(to: .now)
         metrics.runFinished(outcome: runOutcome, duration: duration)
@@ -206,7 +247,7 @@ struct ReconcileLook {
         if let run { metadata["run"] = "\(run)" }
         if let report { metadata["summary"] = .string(report.summaryLine) }
         logger.info("run", metadata: metadata)
-        await daemon.board.lookFinished(at: now, error: failed ? "some environments failed or could not be observed (see the table)" : nil)
+        await daemon.board.lookFinished(at: now, error: failed ? "some environments failed or could not be observed (their cards say why)" : nil)
     }
 
     /// A look that could not reconcile: said once in the log, counted, shown on the page; the
@@ -218,8 +259,21 @@ struct ReconcileLook {
         await daemon.board.lookFinished(at: Date(), error: message)
     }
 
+    /// The plan the run walks, kept for its dashboard page (`/runs/<id>`) when its first change
+    /// starts. Best effort: the journal holds every attempt, which the page shows without it.
+    private func recordPlan(_ plan: Plan, run: Int64, journal: StoreJournal) {
+        let changes = plan.changes.map { change in
+            PlannedChangeRecord(actionID: change.id, kind: change.kind.rawValue, effect: change.effect.rawValue, tenant: change.tenant,
+                                environment: change.environment, target: change.target,
+                                reasons: change.reasons.map(\.description).joined(separator: "\n"))
+        }
+        do { try journal.store.recordPlan(run: run, changes: changes) } catch {
+            logger.warning("cannot keep the run's plan for the dashboard", metadata: ["run": "\(run)", "error": .string("\(error)")])
+        }
+    }
+
     static func describe(_ reasons: LookReasons) -> String {
-        [(LookReasons.startup, "startup"), (.poll, "poll"), (.hook, "webhook"), (.drift, "drift")]
+        [(LookReasons.startup, "startup"), (.poll, "poll"), (.hook, "webhook"), (.drift, "drift"), (.reload, "reload")]
             .filter { reasons.contains($0.0) }.map(\.1).joined(separator: ",")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GitLab
 import Logging
+import ServeCore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         Level-triggered: every --interval the repository is fetched (cheap when nothing moved); \
         a GitLab webhook only says "look now". When the commit moved, the tenants `tenantctl \
         changed` reports between the last reconciled commit and the new one are reconciled; every \
-        --drift-interval (and at start and on SIGHUP) every tenant is. Events arriving during a \
+        --drift-interval and on SIGHUP every tenant is. The last reconciled commit is kept in \
+        the state store: a restart reconciles what changed since it (every tenant at the first \
+        start). Events arriving during a \
         run make one next run, however many. Environments with `sync: auto` are applied; `sync: \
         manual` ones are planned and reported, never applied; suspended tenants (tenantctl \
         suspend) are planned, not applied. Runs take the same lock as `tenantctl apply`.
@@ -20,7 +23,13 @@ struct ServeCommand: AsyncParsableCommand {
         --webhook-token-file or $TENANTCTL_WEBHOOK_TOKEN, else 401; push and merge request \
         events start a look, other events are answered 202 and ignored; bodies over 1 MiB are \
         refused with 413), GET /healthz (alive), GET /readyz (503 until the repository and the \
-        state store could be read), GET /metrics (Prometheus), GET / (status page).
+        state store could be read), GET /metrics (Prometheus), GET / (the dashboard: every tenant \
+        and environment with offer, controller, model, sync, suspension, health, drift, last run \
+        and outcome) and GET /runs/<id> (one run: its plan, change by change, and how each went). \
+        The dashboard is read-only and needs no script; on an address other than loopback it \
+        needs a token (--dashboard-token-file or $TENANTCTL_DASHBOARD_TOKEN; serve refuses to \
+        start without one), sent as `Authorization: Bearer <token>` or given once as \
+        `/?token=<token>`, which sets an HttpOnly cookie and redirects to the page without it.
 
         Settings: flags, else the --config file (YAML or JSON, keyed by the flags' long names: \
         `interval: 30`, `repo: /srv/tenants`, `no-fetch: true`; an unknown key is an error), \
@@ -39,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         Examples:
           tenantctl serve --repo https://gitlab.example.com/ops/tenants.git --webhook-token-file /etc/tenantctl/webhook-token
           tenantctl serve --config /etc/tenantctl/serve.yaml --log-format json
-        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "TENANTCTL_WEBHOOK_TOKEN, TENANTCTL_GITLAB_TOKEN"))
+        """ + EnvironmentHelp.line(EnvironmentHelp.repository, EnvironmentHelp.world, "TENANTCTL_WEBHOOK_TOKEN, TENANTCTL_DASHBOARD_TOKEN, TENANTCTL_GITLAB_TOKEN"))
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var engine: EngineOptions
@@ -83,8 +92,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("gitlab-token-file"), help: ArgumentHelp("File holding a GitLab access token with the api scope, readable by its owner only (default: $TENANTCTL_GITLAB_TOKEN).", valueName: "file"))
     var gitlabTokenFile: String?
 
-    @Option(name: .customLong("external-url"), help: ArgumentHelp("The URL the status page is reached at from outside (behind a proxy): commit statuses link to it.", valueName: "url"))
+    @Option(name: .customLong("external-url"), help: ArgumentHelp("The URL the dashboard is reached at from outside (behind a proxy): commit statuses link to its run pages (<url>/runs/<id>).", valueName: "url"))
     var externalURL: String?
+
+    @Option(name: .long, help: ArgumentHelp("File holding the dashboard's token (readable by its owner only). Default: $TENANTCTL_DASHBOARD_TOKEN. Required when --listen is not a loopback address; with a token, / and /runs/<id> ask for it (Authorization: Bearer, or ?token= once from a browser, which sets a cookie).", valueName: "file"))
+    var dashboardTokenFile: String?
 
     func validate() throws {
         if repository.dir != nil { throw ValidationError("serve follows a git repository; use --repo, not --dir") }
@@ -104,6 +116,10 @@ struct ServeCommand: AsyncParsableCommand {
         let commandLine = Self.commandLineArguments()
         let settings: ServeCommand
         do { settings = try Self.effective(commandLine: commandLine, file: config) } catch {
+            StandardStreams.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        do { _ = try settings.dashboardToken(checkedFor: settings.listen) } catch {
             StandardStreams.error("error: \(error)")
             throw ExitCode(2)
         }
@@ -134,6 +150,23 @@ struct ServeCommand: AsyncParsableCommand {
         return ProcessInfo.processInfo.environment["TENANTCTL_WEBHOOK_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The dashboard token: --dashboard-token-file (owner-only), else $TENANTCTL_DASHBOARD_TOKEN,
+    /// else none — refused when `listen` is reachable from the network: the dashboard would be
+    /// open to anyone who reaches the port.
+    func dashboardToken(checkedFor listen: ListenAddress) throws -> String? {
+        var token: String?
+        if let dashboardTokenFile {
+            token = try VaultSettingsResolution.secretFile(dashboardTokenFile, what: "dashboard token file")
+        } else {
+            token = ProcessInfo.processInfo.environment["TENANTCTL_DASHBOARD_TOKEN"]
+        }
+        token = token.flatMap { $0.isEmpty ? nil : $0 }
+        if token == nil, !LoopbackHost.isLoopback(listen.host) {
+            throw CLIError("--listen \(listen) is reachable from the network: give the dashboard a token with --dashboard-token-file (or TENANTCTL_DASHBOARD_TOKEN), or listen on 127.0.0.1 behind a reverse proxy")
+        }
+        return token
+    }
+
     /// The GitLab token: --gitlab-token-file (owner-only, like the webhook token's), else
     /// $TENANTCTL_GITLAB_TOKEN. Read at each look, so a rotated file is picked up.
     func gitlabToken() throws -> GitLabToken {
@@ -151,9 +184,10 @@ struct ServeCommand: AsyncParsableCommand {
         return base.hasSuffix("/api/v4") ? base : base + "/api/v4"
     }
 
-    /// The status page, from --external-url.
-    static func statusPageURL(_ external: String) -> String {
-        external.hasSuffix("/") ? external : external + "/"
+    /// The dashboard, from --external-url: its fleet page, or the page of one run.
+    static func dashboardURL(_ external: String, run: Int64? = nil) -> String {
+        let base = external.hasSuffix("/") ? external : external + "/"
+        return run.map { base + "runs/\($0)" } ?? base
     }
 }
 

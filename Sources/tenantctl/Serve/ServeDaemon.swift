@@ -21,8 +21,11 @@ final class ServeDaemon: Sendable {
     let logger: Logger
     private let state: SettingsBox
     private let reload: @Sendable () throws -> ServeCommand
+    /// The address listened on, for the process's life (SIGHUP does not move it).
+    let listening: ListenAddress
 
     init(settings: ServeCommand, reload: @escaping @Sendable () throws -> ServeCommand) {
+        listening = settings.listen
         let state = SettingsBox(settings)
         self.state = state
         self.reload = reload
@@ -33,6 +36,9 @@ final class ServeDaemon: Sendable {
     var settings: ServeCommand { state.settings }
 
     func webhookGate() -> WebhookGate { state.gate }
+
+    /// Who may read the dashboard (its token, read at start and on SIGHUP).
+    func dashboardAccess() -> DashboardAccess { state.access }
 
     func run() async throws {
         let settings = self.settings
@@ -70,6 +76,14 @@ final class ServeDaemon: Sendable {
 
     private func applyToken(_ settings: ServeCommand) {
         do {
+            state.access = DashboardAccess(token: try settings.dashboardToken(checkedFor: listening))
+        } catch {
+            // Checked before the start and before a reload: only a file gone since then lands
+            // here, and then nobody may read the dashboard until it is back.
+            state.access = .closed
+            logger.error("cannot read the dashboard token: the dashboard refuses every request", metadata: ["error": .string("\(error)")])
+        }
+        do {
             let token = try settings.webhookToken()
             state.gate = WebhookGate(token: token)
             if token == nil { logger.warning("no webhook token (--webhook-token-file or TENANTCTL_WEBHOOK_TOKEN): every webhook is refused; polling goes on") }
@@ -87,21 +101,27 @@ final class ServeDaemon: Sendable {
             logger.error("reload refused; the settings in force are kept", metadata: ["error": .string("\(error)")])
             return
         }
+        // The address stays the one listened on: a token it needs may not go away.
+        do { _ = try new.dashboardToken(checkedFor: listening) } catch {
+            logger.error("reload refused; the settings in force are kept", metadata: ["error": .string("\(error)")])
+            return
+        }
         if new.listen != old.listen || new.engine.stateDir != old.engine.stateDir {
             logger.warning("--listen and --state-dir change at the next start only")
         }
         state.settings = new
         applyToken(new)
         logger.info("reloaded the settings", metadata: ["interval": "\(new.interval)", "drift-interval": "\(new.driftInterval)"])
-        Task { await trigger.request(.startup) }
+        Task { await trigger.request(.reload) }
     }
 }
 
-/// The daemon's settings and webhook gate, swapped whole by SIGHUP.
+/// The daemon's settings, webhook gate and dashboard access, swapped whole by SIGHUP.
 final class SettingsBox: @unchecked Sendable {
     private let lock = NSLock()
     private var _settings: ServeCommand
     private var _gate = WebhookGate(token: nil)
+    private var _access = DashboardAccess(token: nil)
 
     init(_ settings: ServeCommand) { _settings = settings }
 
@@ -113,6 +133,11 @@ final class SettingsBox: @unchecked Sendable {
     var gate: WebhookGate {
         get { lock.withLock { _gate } }
         set { lock.withLock { _gate = newValue } }
+    }
+
+    var access: DashboardAccess {
+        get { lock.withLock { _access } }
+        set { lock.withLock { _access = newValue } }
     }
 }
 

@@ -3,7 +3,8 @@ import Hummingbird
 import ServeCore
 
 /// The daemon's endpoints. Read-only except the webhook, which only asks for a look: nothing a
-/// request carries decides what is reconciled.
+/// request carries decides what is reconciled. The dashboard (`/`, `/runs/<id>`) asks for its
+/// token when one is set (``DashboardAccess``); the probes and /metrics never do.
 struct ServeHTTP: Sendable {
     let daemon: ServeDaemon
 
@@ -17,8 +18,15 @@ struct ServeHTTP: Sendable {
             return problems.isEmpty ? Self.text(.ok, "ready\n") : Self.text(.serviceUnavailable, "not ready: " + problems.joined(separator: "; ") + "\n")
         case (.get, "/metrics"):
             return Self.text(.ok, daemon.metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8")
-        case (.get, "/"):
-            return Self.text(.ok, await daemon.board.page(title: "tenantctl"), type: "text/html; charset=utf-8")
+        case (.get, "/"), (.head, "/"):
+            return await dashboard(request) { await DashboardPages(daemon: daemon).fleet() }
+        case (.get, _) where path.hasPrefix("/runs/"), (.head, _) where path.hasPrefix("/runs/"):
+            // Digits only, bounded: anything else is not a run.
+            let digits = path.dropFirst("/runs/".count)
+            guard (1...18).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(digits) else {
+                return Self.text(.notFound, "not found\n")
+            }
+            return await dashboard(request) { await DashboardPages(daemon: daemon).run(id) }
         case (.post, "/hooks/gitlab"):
             return try await webhook(request)
         case (_, "/healthz"), (_, "/readyz"), (_, "/metrics"), (_, "/"), (_, "/hooks/gitlab"):
@@ -26,6 +34,41 @@ struct ServeHTTP: Sendable {
         default:
             return Self.text(.notFound, "not found\n")
         }
+    }
+
+    /// A dashboard page, once the request may read it: 401 without the token, 303 setting the
+    /// cookie when the token came in the query.
+    private func dashboard(_ request: Request, _ page: () async -> DashboardPages.Page) async -> Response {
+        let query = request.uri.queryParameters.get("token")
+        switch daemon.dashboardAccess().judge(authorization: Self.header(request, "Authorization"), cookies: Self.header(request, "Cookie"),
+                                              queryToken: query, path: request.uri.path) {
+        case .denied:
+            var response = Self.html(.unauthorized, DashboardLayout.page(
+                title: "tenantctl", heading: "tenantctl", meta: "token required",
+                body: "<p>This dashboard needs its token: open <code>/?token=&lt;token&gt;</code> once (a cookie keeps it), or send <code>Authorization: Bearer &lt;token&gt;</code>.</p>"))
+            response.headers[.wwwAuthenticate] = "Bearer realm=\"tenantctl\""
+            return response
+        case let .remember(location, cookie):
+            var headers = HTTPFields()
+            headers[.location] = location
+            headers[.setCookie] = cookie
+            headers[.cacheControl] = "no-store"
+            return Response(status: .seeOther, headers: headers)
+        case .allowed:
+            switch await page() {
+            case let .html(text): return Self.html(.ok, text)
+            case .notFound: return Self.text(.notFound, "not found\n")
+            case let .unavailable(reason): return Self.text(.serviceUnavailable, reason + "\n")
+            }
+        }
+    }
+
+    /// A page: no caching, no framing by other sites, no script, nothing fetched from elsewhere.
+    static func html(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        var response = text(status, body, type: "text/html; charset=utf-8")
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        return response
     }
 
     /// 401 before the body is read; a body over the limit is 413 and starts nothing.

@@ -78,6 +78,11 @@ class ServeCase: XCTestCase {
 
     @discardableResult
     func tenantctl(_ arguments: String..., timeout: TimeInterval = 120) throws -> ProcessResult {
+        try tenantctl(arguments: arguments, timeout: timeout)
+    }
+
+    @discardableResult
+    func tenantctl(arguments: [String], timeout: TimeInterval = 120) throws -> ProcessResult {
         try ChildProcess.run(try ProductBinary.locate("tenantctl"), arguments, environment: environment, timeout: timeout)
     }
 

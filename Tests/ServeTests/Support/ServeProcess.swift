@@ -56,7 +56,7 @@ final class ServeProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             // `address=http://…` in text, `"address":"http://…"` in JSON lines.
-            if let range = log.range(of: "http://127.0.0.1:") {
+            if let range = log.range(of: "http://127.0.0.1:") ?? log.range(of: "http://0.0.0.0:") {
                 let digits = log[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits) { self.port = port; return }
             }
