@@ -74,6 +74,16 @@ final class VersionAndHelpTests: CLITestCase {
         }
     }
 
+    /// The DNS health gate's limit is an engine option: apply and serve (which apply) show it.
+    func testApplyAndServeHelpShowTheDNSGateTimeout() throws {
+        for name in ["apply", "serve"] {
+            let result = try tenantctl(name, "--help")
+            XCTAssertExit(result, 0)
+            XCTAssertTrue(result.stdout.contains("--dns-gate-timeout <seconds>"), "tenantctl \(name) --help:\n\(result.stdout)")
+            XCTAssertTrue(result.stdout.contains("authoritative servers"), "tenantctl \(name) --help:\n\(result.stdout)")
+        }
+    }
+
     func testUnknownSubcommandIsAUsageError() throws {
         let result = try tenantctl("vaildate")
         XCTAssertNotEqual(result.status, 0)
