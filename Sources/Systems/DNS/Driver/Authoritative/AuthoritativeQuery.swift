@@ -34,8 +34,9 @@ public enum AuthoritativeQuery {
             return .failed("could not be asked: \(error)")
         }
         if output.timedOut || output.exitCode != 0 {
+            // dig says why on a comment line (`;; connection timed out; no servers could be reached`).
             let line = (output.stdoutText + "\n" + output.stderrText).split(whereSeparator: \.isNewline)
-                .first { !$0.hasPrefix(";") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? "no answer"
+                .map { String($0.drop { $0 == ";" || $0 == " " }) }.first { !$0.isEmpty } ?? (output.timedOut ? "timed out" : "no output")
             return .failed("did not answer (\(Printable.short(line)))")
         }
         // A server that does not serve the zone refuses, or answers without the AA flag (a
