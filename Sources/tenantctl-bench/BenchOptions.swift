@@ -39,6 +39,10 @@ struct BenchOptions: Sendable {
                                  records each from it at 20 ms per request (required by the live runs)
           --dns-zones <n>        zones of the DNS measure (default 100)
           --dns-records <n>      records per zone of the DNS measure (default 100)
+          --dns-apply-records <n>  records of the DNS apply measure (default 1000; 0: none): plan and
+                                 apply them in one zone on bind9's named (RFC 2136) and on moto_server
+                                 (Route 53), count the provider calls against the fewest the API
+                                 allows, and require an empty plan after (needs --juju-sim)
           --seed <n>             generator seed; the same seed gives the same repositories (default 1)
           --timeout <seconds>    limit for each child process (default 600)
           --loose                leave git objects loose instead of packing them like a fetched clone
@@ -70,6 +74,7 @@ struct BenchOptions: Sendable {
     var ovhSim = ""
     var dnsZones = 100
     var dnsRecords = 100
+    var dnsApplyRecords = 1_000
     var seed: UInt64 = 1
     var timeoutSeconds = 600.0
     var pack = true
@@ -116,6 +121,7 @@ struct BenchOptions: Sendable {
             case "--ovh-sim": options.ovhSim = try value(argument)
             case "--dns-zones": options.dnsZones = try count(argument, minimum: 1)
             case "--dns-records": options.dnsRecords = try count(argument, minimum: 1)
+            case "--dns-apply-records": options.dnsApplyRecords = try count(argument, minimum: 0)
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }
@@ -144,6 +150,9 @@ struct BenchOptions: Sendable {
         }
         if options.ovhSim.isEmpty, !options.skipSweep || !options.vaultSim.isEmpty {
             throw BenchError("--ovh-sim is required by the live runs (the drift sweep, the Vault measure): they serve the tenants' DNS zones")
+        }
+        if options.dnsApplyRecords > 0, options.jujuSim.isEmpty {
+            throw BenchError("--dns-apply-records needs --juju-sim (each tenant's model is created by the apply), or give --dns-apply-records 0")
         }
         if options.vaultTenants == 0 { options.vaultTenants = options.tenants }
         if options.smallTenants >= options.tenants {

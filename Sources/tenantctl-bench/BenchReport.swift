@@ -17,6 +17,8 @@ struct BenchReport: Sendable, Encodable {
     var vault: VaultPlanFigures?
     /// `plan` with DNS observed from ovh-sim; nil without --ovh-sim.
     var dns: DNSObserveFigures?
+    /// `plan` and `apply` of many records in one zone, per provider; empty with --dns-apply-records 0.
+    var dnsApply: [DNSApplyFigures]
     var budgets: [Budget]
 
     /// Memory each additional tenant costs: the peak RSS difference between the two repositories
@@ -59,7 +61,8 @@ struct BenchReport: Sendable, Encodable {
 
     init(tenantctl: String, host: String, cpus: Int, seed: UInt64, startup: [RunFigures],
          large: RepositoryFigures, small: RepositoryFigures, plans: [PlanFigures], sweep: SweepFigures?, vault: VaultPlanFigures?,
-         dns: DNSObserveFigures? = nil) {
+         dns: DNSObserveFigures? = nil, dnsApply: [DNSApplyFigures] = []) {
+        self.dnsApply = dnsApply
         self.startup = startup
         self.tenantctl = tenantctl
         self.host = host
@@ -96,6 +99,7 @@ struct BenchReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
         case tenantctl, host, cpus, seed, startup, large, small, plans, sweep, vault, budgets
+        case dnsApply = "dns_apply"
         case planTimeRatio = "plan_time_ratio"
         case planMarginalBytesPerTenant = "plan_marginal_rss_per_tenant_bytes"
         case startupMedianSeconds = "startup_median_seconds"
@@ -118,6 +122,7 @@ struct BenchReport: Sendable, Encodable {
         try container.encode(plans, forKey: .plans)
         try container.encodeIfPresent(sweep, forKey: .sweep)
         try container.encodeIfPresent(vault, forKey: .vault)
+        if !dnsApply.isEmpty { try container.encode(dnsApply, forKey: .dnsApply) }
         try container.encodeIfPresent(planRatio?.time, forKey: .planTimeRatio)
         try container.encodeIfPresent(planMarginalBudget?.value, forKey: .planMarginalBytesPerTenant)
         try container.encode(budgets, forKey: .budgets)

@@ -69,6 +69,8 @@ struct Benchmark {
             options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
         let dns = options.ovhSim.isEmpty || options.jujuSim.isEmpty ? nil : try DNSObserveBenchmark(
             options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
+        let dnsApply = options.dnsApplyRecords == 0 ? [] : try DNSApplyBenchmark(
+            options: options, work: work, runner: runner, process: process, git: git).run()
 
         return BenchReport(
             tenantctl: "\(tenantctl) (\(version))",
@@ -78,7 +80,7 @@ struct Benchmark {
             startup: startup,
             large: RepositoryFigures(repository: large, environments: largeEnvironments, validateRuns: validateLarge, changedRuns: changedLarge),
             small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall),
-            plans: plans, sweep: sweep, vault: vault, dns: dns)
+            plans: plans, sweep: sweep, vault: vault, dns: dns, dnsApply: dnsApply)
     }
 
     private func progress(_ message: String) {

@@ -48,6 +48,7 @@ enum ReportText {
         table.add("changed: time ratio \(n) / \(m)", Formatting.ratio(report.changedRatio), budgets[3].budget, verdict(budgets[3]))
         out += "\nFigures\n" + table.render() + "\n"
         out += worldSection(report)
+        out += dnsApplySection(report)
 
         out += "\nRuns (wall time, peak RSS, CPU user+sys)\n"
         var worldRuns: [(String, [RunFigures])] = report.plans.map { ("plan, \($0.tenants) tenants", $0.runs) }
@@ -55,6 +56,9 @@ enum ReportText {
         if let replay = report.sweep?.replay { worldRuns.append(("drift sweep against juju-replay", [replay.run])) }
         if let vault = report.vault { worldRuns.append(("plan with Vault, \(vault.tenants) tenants", [vault.run])) }
         if let dns = report.dns { worldRuns.append(("plan with DNS, \(dns.zones) zones", [dns.run])) }
+        for apply in report.dnsApply {
+            worldRuns.append(("DNS apply on \(apply.provider.rawValue): plan, apply, second plan", [apply.plan, apply.apply, apply.secondPlan]))
+        }
         for (name, runs) in [("validate, \(n) tenants", large.validateRuns), ("validate, \(m) tenants", small.validateRuns),
                              ("changed, \(n) tenants", large.changedRuns), ("changed, \(m) tenants", small.changedRuns),
                              ("version", report.startup)] + worldRuns {

@@ -217,7 +217,8 @@ final class CertsReconcileTests: ReconcileCase {
     func testAChallengeThatNeverPropagatesFailsClearly() throws {
         let bin = fixture.path("fake-bin")
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        let script = "#!/bin/sh\ncase \"$*\" in *norecurse*) exit 0;; esac\nexec /usr/bin/dig \"$@\"\n"
+        // Only the challenge's TXT is hidden: the record's own A passes the DNS health gate.
+        let script = "#!/bin/sh\ncase \"$*\" in *norecurse*TXT) exit 0;; esac\nexec /usr/bin/dig \"$@\"\n"
         try script.write(toFile: bin + "/dig", atomically: true, encoding: .utf8)
         chmod(bin + "/dig", 0o755)
         let apply = try certs("apply", "--auto-approve", path: bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"))

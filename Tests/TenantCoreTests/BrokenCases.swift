@@ -291,6 +291,10 @@ enum BrokenCases {
         BrokenCase("unknown OVH endpoint", [.replace("tenantctl.yaml", "endpoint: ovh-eu", "endpoint: ovh-europe")], expected: [
             "tenantctl.yaml:22:19: spec.dns.providers[0].endpoint: 'ovh-europe' is not an OVH API endpoint; expected one of: ovh-eu, ovh-ca, ovh-us, kimsufi-eu, kimsufi-ca, soyoustart-eu, soyoustart-ca, or an http(s) URL",
         ]),
+        BrokenCase("a provider's name servers not host or host:port", [.replace("tenantctl.yaml", "        tsigKeyName: tenantctl\n", "        tsigKeyName: tenantctl\n        nameservers: [ns1.bibind.cloud, \"ns2 bibind:53\", \"ns3.bibind.cloud:99999\"]\n")], expected: [
+            "tenantctl.yaml:37:41: spec.dns.providers[2].nameservers: 'ns2 bibind:53' is not a name server address; expected host or host:port",
+            "tenantctl.yaml:37:58: spec.dns.providers[2].nameservers: 'ns3.bibind.cloud:99999' is not a name server address; expected host or host:port",
+        ]),
         BrokenCase("unknown key in a provider's credentials", [.replace("tenantctl.yaml", "      tsigSecret: vault:dns/lab#tsig", "      tsigSecret: vault:dns/lab#tsig\n          tsigKey: vault:dns/lab#key")], expected: [
             "tenantctl.yaml:39:11: spec.dns.providers[2].credentials.tsigKey: unknown key 'tsigKey' in rfc2136 credentials; expected one of: tsigSecret",
         ]),
@@ -301,11 +305,11 @@ enum BrokenCases {
         BrokenCase("route53 region, hosted zone id and a misspelt setting", [.replace("tenantctl.yaml", "        region: eu-west-3\n", "        region: Paris\n        hostedZoneId: abc\n        zoneId: Z123\n")], expected: [
             "tenantctl.yaml:29:17: spec.dns.providers[1].region: 'Paris' is not an AWS region; expected a name such as us-east-1",
             "tenantctl.yaml:30:23: spec.dns.providers[1].hostedZoneId: 'abc' is not a Route 53 hosted zone id; expected Z followed by letters and digits (or /hostedzone/Z…)",
-            "tenantctl.yaml:31:9: spec.dns.providers[1].zoneId: unknown key 'zoneId' in a route53 DNS provider; expected one of: name, type, region, endpoint, hostedZoneId, domainsEndpoint, credentials",
+            "tenantctl.yaml:31:9: spec.dns.providers[1].zoneId: unknown key 'zoneId' in a route53 DNS provider; expected one of: name, type, region, endpoint, hostedZoneId, domainsEndpoint, nameservers, credentials",
         ]),
         BrokenCase("ovh without its consumer key, with a route53 setting", [.replace("tenantctl.yaml", "          consumerKey: vault:dns/ovh#consumer_key\n", ""),
                                                                                 .replace("tenantctl.yaml", "endpoint: ovh-eu\n", "endpoint: ovh-eu\n        region: eu-west-3\n")], expected: [
-            "tenantctl.yaml:23:9: spec.dns.providers[0].region: unknown key 'region' in an ovh DNS provider; expected one of: name, type, endpoint, credentials",
+            "tenantctl.yaml:23:9: spec.dns.providers[0].region: unknown key 'region' in an ovh DNS provider; expected one of: name, type, endpoint, nameservers, credentials",
             "tenantctl.yaml:25:11: spec.dns.providers[0].credentials.consumerKey: missing required field 'consumerKey' (a Vault reference)",
         ]),
         BrokenCase("unknown key in a fleet controller", [.replace("tenantctl.yaml", "      cloud: microk8s\n", "      cloud: microk8s\n      regoin: home\n")], expected: [

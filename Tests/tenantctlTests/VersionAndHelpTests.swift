@@ -74,6 +74,18 @@ final class VersionAndHelpTests: CLITestCase {
         }
     }
 
+    /// The DNS health gate's limit is an engine option: apply and serve (which apply) show it.
+    func testApplyAndServeHelpShowTheDNSGateTimeout() throws {
+        for name in ["apply", "serve"] {
+            let result = try tenantctl(name, "--help")
+            XCTAssertExit(result, 0)
+            XCTAssertTrue(result.stdout.contains("--dns-gate-timeout <seconds>"), "tenantctl \(name) --help:\n\(result.stdout)")
+            // Help text wraps at the terminal's width: compare it with its blanks joined.
+            let text = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(text.contains("for the zone's authoritative servers (the provider's nameservers setting"), "tenantctl \(name) --help:\n\(result.stdout)")
+        }
+    }
+
     func testUnknownSubcommandIsAUsageError() throws {
         let result = try tenantctl("vaildate")
         XCTAssertNotEqual(result.status, 0)

@@ -19,12 +19,16 @@ public struct DriverSettings: Sendable {
     public var dnsEndpoints: [String: String]
     /// One DNS provider call's time limit.
     public var dnsTimeout: Duration
+    /// How long the DNS health gate waits for a write to be served.
+    public var dnsGateTimeout: Duration
     /// certbot's folder, binary and limits; nil: certificates are not observed (nor planned).
     /// Its secret source and DNS endpoints are filled in from the settings above.
     public var certs: CertsDriverSettings?
 
     public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int,
-                dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30), certs: CertsDriverSettings? = nil) {
+                dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30), dnsGateTimeout: Duration = .seconds(120),
+                certs: CertsDriverSettings? = nil) {
+        self.dnsGateTimeout = dnsGateTimeout
         self.certs = certs
         self.dnsEndpoints = dnsEndpoints
         self.dnsTimeout = dnsTimeout
@@ -65,7 +69,7 @@ extension Systems {
         // credentials are the platform's: a tenant's own Vault never holds them.
         drivers.append(DNSDriver(settings: DNSDriverSettings(secrets: stores.map { StoreSecretSource(stores: $0) },
                                                              endpoints: settings.dnsEndpoints, parallelism: settings.parallelism,
-                                                             timeout: settings.dnsTimeout,
+                                                             timeout: settings.dnsTimeout, gateTimeout: settings.dnsGateTimeout,
                                                              book: settings.journal as? any OwnedResourceBook),
                                  desired: applying?.desired))
         if var certs = settings.certs {

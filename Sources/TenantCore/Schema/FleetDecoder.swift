@@ -119,7 +119,7 @@ enum FleetDecoder {
             return nil
         }
         let schema = providerSettings[kind]!
-        guard let map = field.mapping(allowed: ["name", "type"] + schema.settings + ["credentials"],
+        guard let map = field.mapping(allowed: ["name", "type"] + schema.settings + ["nameservers", "credentials"],
                                       context: "\(kind == .ovh ? "an" : "a") \(kind.rawValue) DNS provider") else { return nil }
         let name = map.required("name", expected: "a provider name")?.string()
         if let name, let problem = Names.labelProblem(name.value) {
@@ -146,6 +146,17 @@ enum FleetDecoder {
                 break
             }
             settings[key] = value.value
+        }
+        // The zone's authoritative servers as the world asks them, for the DNS health gate:
+        // kept as one comma-separated setting, like the others a string.
+        if let list = map.optional("nameservers") {
+            let servers = (list.stringList() ?? []).filter { server in
+                guard !isHostPort(server.value) else { return true }
+                list.sink.error("\(list.path): '\(server.value)' is not a name server address; expected host or host:port",
+                                at: server.location, field: list.path)
+                return false
+            }
+            if !servers.isEmpty { settings["nameservers"] = servers.map(\.value).joined(separator: ",") }
         }
         var credentials: [String: VaultReference] = [:]
         if let credentialField = map.required("credentials", expected: "Vault references for \(schema.credentials.joined(separator: ", "))"),

@@ -57,6 +57,9 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds one DNS provider call may take: a dig or nsupdate run (rfc2136), one HTTP attempt (ovh, route53; 429 and 5xx are retried).", valueName: "seconds"))
     var dnsTimeout: Int = 30
 
+    @Option(name: .long, help: ArgumentHelp("Seconds the DNS health gate waits, after a record is written or deleted, for the zone's authoritative servers (the provider's nameservers setting, else an rfc2136 provider's server) to answer the new value; past it the change fails and its dependents are skipped.", valueName: "seconds"))
+    var dnsGateTimeout: Int = 120
+
     @Option(name: .long, help: ArgumentHelp("The certbot binary that obtains and renews certificates (DNS-01 through tenantctl's DNS providers). Default: $TENANTCTL_CERTBOT_BIN, else 'certbot' from PATH.", valueName: "path"))
     var certbotBin: String?
 
@@ -72,6 +75,7 @@ struct EngineOptions: ParsableArguments {
         if jujuLongTimeout < 1 { throw ValidationError("--juju-long-timeout must be at least 1 second") }
         if maxModelRemovals < 0 || maxRemovals < 0 { throw ValidationError("--max-model-removals and --max-removals cannot be negative") }
         if dnsTimeout < 1 { throw ValidationError("--dns-timeout must be at least 1 second") }
+        if dnsGateTimeout < 1 { throw ValidationError("--dns-gate-timeout must be at least 1 second") }
         _ = try dnsEndpoints()
     }
 
@@ -106,7 +110,8 @@ struct EngineOptions: ParsableArguments {
     func drivers(journal: (any JujuBookkeeping)?, store: (any SecretStore)?, applying: ApplySettings? = nil) -> [any SystemDriver] {
         Systems.drivers(DriverSettings(juju: juju, parallelism: parallelism, journal: journal, secretStore: store,
                                        vaultParallelism: vaultParallelism, dnsEndpoints: (try? dnsEndpoints()) ?? [:],
-                                       dnsTimeout: .seconds(dnsTimeout), certs: certsSettings), applying: applying)
+                                       dnsTimeout: .seconds(dnsTimeout), dnsGateTimeout: .seconds(dnsGateTimeout),
+                                       certs: certsSettings), applying: applying)
     }
 
     /// certbot's folder is `certbot/` under the state directory: tenantctl's own lineages,

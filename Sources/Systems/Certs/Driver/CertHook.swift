@@ -44,7 +44,7 @@ public enum CertHook {
             try await client.apply(DNSChangeBatch([.upsert(DNSRecordSet(name: challenge, type: .txt, ttl: context.ttl, values: values.sorted()))]), to: zone.zone)
             if client.needsPublish { try await client.publish(zone: zone.zone) }
             do {
-                try await ChallengePropagation.wait(for: challenge, value: validation, client: client,
+                try await ChallengePropagation.wait(for: challenge, value: validation, provider: provider, client: client,
                                                     timeout: .seconds(context.propagationTimeoutSeconds))
             } catch {
                 // certbot goes on after a failed auth hook and lets the CA look: the value is

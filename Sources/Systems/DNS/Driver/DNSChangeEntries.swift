@@ -39,6 +39,16 @@ enum DNSChangeEntries {
         return sets.map(DNSChangeBatch.Entry.delete)
     }
 
+    /// What the health gate checks after the entries are written: the record set an upsert
+    /// writes (what dependents rely on; its ownership TXT is for tenantctl), and the record sets
+    /// a delete removes (their ownership TXT aside).
+    static func gated(_ entries: [DNSChangeBatch.Entry]) -> (served: [DNSRecordSet], gone: [DNSRecordSet]) {
+        let upserts = entries.compactMap { if case let .upsert(set) = $0 { set } else { nil } }
+        let deletes = entries.compactMap { if case let .delete(set) = $0 { set } else { nil } }
+        if let record = upserts.first(where: { Ownership.markedName($0.name) == nil }) { return ([record], []) }
+        return ([], deletes.filter { Ownership.markedName($0.name) == nil })
+    }
+
     private static func removed(_ change: Change) throws -> [DNSRecordSet] {
         guard case let .strings(texts)? = change.parameters["remove"] else { return [] }
         return try texts.map { text in

@@ -68,21 +68,28 @@ public struct DNSDriver: SystemDriver {
         if let done = try await applyRegistration(change, desired: desired) { return done }
         let (provider, zone) = DNSAddress.zone(of: change.address)
         let client = try await clients.client(provider, desired.dns.providers[provider])
+        let servers = try gateServers(provider: provider, desired.dns.providers[provider], client: client)
         switch change.kind {
         case .dnsUpsert:
-            try await client.apply(DNSChangeBatch(try DNSChangeEntries.upsert(change, inputs: inputs)), to: zone)
+            let entries = try DNSChangeEntries.upsert(change, inputs: inputs)
+            try await client.apply(DNSChangeBatch(entries), to: zone)
             // A hint for later observations, not the ownership itself (that is the TXT record):
             // a journal that cannot be written does not fail a record that was written.
             try? settings.book?.recordOwnedResource(system: system, address: JournalAddress.of(provider: provider, zone: zone, environment: change.environment),
                                                     owner: change.environment)
+            return try await gate(DNSChangeEntries.gated(entries), zone: zone, servers: servers, publishedLater: client.needsPublish)
         case .dnsDelete:
-            try await client.apply(DNSChangeBatch(try DNSChangeEntries.delete(change)), to: zone)
+            let entries = try DNSChangeEntries.delete(change)
+            try await client.apply(DNSChangeBatch(entries), to: zone)
+            return try await gate(DNSChangeEntries.gated(entries), zone: zone, servers: servers, publishedLater: client.needsPublish)
         case .dnsPublish:
-            if client.needsPublish { try await client.publish(zone: zone) }
+            guard client.needsPublish else { return [:] }
+            try await client.publish(zone: zone)
+            if let servers { try await gatePublished(inputs, zone: zone, servers: servers) }
+            return [:]
         default:
             throw DNSDriverError("\(change.id): \(change.kind.rawValue) is not a kind of change DNS knows (a plan file edited by hand?)")
         }
-        return [:]
     }
 
     public func classify(_ error: any Error) -> ErrorClass {
@@ -104,13 +111,17 @@ public struct DNSDriverSettings: Sendable {
     public var parallelism: Int
     /// One provider call's time limit.
     public var timeout: Duration
+    /// How long the health gate after a write waits for the zone's authoritative servers to
+    /// answer it (`--dns-gate-timeout`).
+    public var gateTimeout: Duration
     /// Where the zones written to are noted (the state store), if anywhere.
     public var book: (any OwnedResourceBook)?
     /// How long a purchase is followed within one apply.
     public var registrationTiming = RegistrationTiming()
 
     public init(secrets: (any SecretSource)?, endpoints: [String: String] = [:], parallelism: Int = 8, timeout: Duration = .seconds(30),
-                book: (any OwnedResourceBook)? = nil) {
+                gateTimeout: Duration = .seconds(120), book: (any OwnedResourceBook)? = nil) {
+        self.gateTimeout = gateTimeout
         self.book = book
         self.secrets = secrets
         self.endpoints = endpoints

@@ -21,40 +21,47 @@ enum DigZoneParser {
         var count = 0
         var sawSOA = false
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix(";") { continue }
-            guard line.utf8.count <= maxLineLength else { throw ParseError(description: "a line of the zone transfer is longer than \(maxLineLength) bytes") }
+            guard let record = try record(rawLine) else { continue }
             count += 1
             guard count <= maxRecords else { throw ParseError(description: "the zone holds more than \(maxRecords) records") }
-            let fields = splitFields(line, limit: 4)
-            guard fields.count == 5, let ttl = Int(fields[1]), ttl >= 0 else {
-                throw ParseError(description: "unreadable line in the zone transfer: \(Printable.short(line))")
-            }
-            let name = DNSName.normalized(unescapeName(fields[0]))
-            let type = fields[3].uppercased()
-            let rdata = fields[4]
-            let value: String
-            switch type {
-            case "TXT", "SPF": value = try ZoneFileText.unquote(rdata)
-            case "CNAME": value = DNSName.normalized(unescapeName(rdata))
-            case "SOA":
+            if record.key.type == "SOA" {
                 sawSOA = true
-                let parts = splitFields(rdata, limit: 7)
-                if parts.count >= 3, name == DNSName.normalized(zone) { serial = parts[2] }
-                value = parts.joined(separator: " ")
-            case "AAAA": value = rdata.lowercased()
-            default: value = splitFields(rdata, limit: Int.max).joined(separator: " ")
+                let parts = record.value.split(separator: " ")
+                if parts.count >= 3, record.key.name == DNSName.normalized(zone) { serial = String(parts[2]) }
             }
-            let key = DNSRecordKey(name: name, type: type)
-            var entry = grouped[key] ?? (ttl, [])
-            entry.ttl = min(entry.ttl, ttl)
-            entry.values.insert(value)
-            grouped[key] = entry
+            var entry = grouped[record.key] ?? (record.ttl, [])
+            entry.ttl = min(entry.ttl, record.ttl)
+            entry.values.insert(record.value)
+            grouped[record.key] = entry
         }
         // A transfer always starts and ends with the SOA: without it the answer is not a zone.
         guard sawSOA else { throw ParseError(description: "the zone transfer holds no SOA record: the server did not send the zone") }
         let sets = grouped.map { DNSRecordSet(name: $0.key.name, type: $0.key.type, ttl: $0.value.ttl, values: Array($0.value.values)) }
         return ZoneListing(recordSets: sets, serial: serial)
+    }
+
+    /// One answer line, its value normalized as listings are (TXT unquoted, CNAME targets and
+    /// names absolute without the dot, AAAA lower case); nil for blank and comment lines. Shared
+    /// by zone transfers and by the queries of authoritative servers, so that both compare equal.
+    static func record(_ rawLine: Substring) throws -> (key: DNSRecordKey, ttl: Int, value: String)? {
+        let line = rawLine.trimmingCharacters(in: .whitespaces)
+        if line.isEmpty || line.hasPrefix(";") { return nil }
+        guard line.utf8.count <= maxLineLength else { throw ParseError(description: "an answer line is longer than \(maxLineLength) bytes") }
+        let fields = splitFields(line, limit: 4)
+        guard fields.count == 5, let ttl = Int(fields[1]), ttl >= 0 else {
+            throw ParseError(description: "unreadable answer line: \(Printable.short(line))")
+        }
+        let type = fields[3].uppercased()
+        let rdata = fields[4]
+        let value: String
+        switch type {
+        case "TXT", "SPF": value = try ZoneFileText.unquote(rdata)
+        case "CNAME": value = DNSName.normalized(unescapeName(rdata))
+        case "SOA": value = splitFields(rdata, limit: 7).joined(separator: " ")
+        case "AAAA": value = rdata.lowercased()
+        default: value = splitFields(rdata, limit: Int.max).joined(separator: " ")
+        }
+        return (DNSRecordKey(name: unescapeName(fields[0]), type: type), ttl, value)
     }
 
     /// Splits at runs of blanks, outside double quotes; the last field keeps the rest of the line.
