@@ -50,12 +50,20 @@ extension StateStore {
     /// Throws ``StoreError/invalidResourceAddress(system:address:)`` when `address` is not
     /// `<system>:<path>`, and ``StoreError/invalidAppliedReference(system:address:)`` when
     /// `applied` is not a reference (``appliedReferencePrefixes``); nothing is written then.
+    ///
+    /// With `owningSubtree`, the resources under it take the same owner in the same transaction
+    /// (a model created for an environment owns what was applied in it before it was recorded).
     public func recordOwnedResource(
-        system: String, address: String, owner: String?, applied: String? = nil, digest: String? = nil, at date: Date
+        system: String, address: String, owner: String?, applied: String? = nil, digest: String? = nil, owningSubtree: Bool = false, at date: Date
     ) throws {
         try Self.validate(system: system, address: address, applied: applied)
         try pool.write { db in
             try Self.upsert(db, system: system, address: address, owner: owner, applied: applied, digest: digest, at: date)
+            guard owningSubtree else { return }
+            let bounds = Self.subtreeBounds(address)
+            try db.execute(
+                sql: "UPDATE owned_resource SET owner = ? WHERE system = ? AND address >= ? AND address < ?",
+                arguments: [owner, system, bounds.lower, bounds.upper])
         }
     }
 
@@ -98,7 +106,7 @@ extension StateStore {
         }
     }
 
-    // MARK: - Shared with the Juju conveniences
+    // MARK: - Queries
 
     /// The resource at `address`, then those under it: two ranges of the primary key. (One
     /// `OR` would make SQLite scan the whole system.) Arguments: system, address, system,
@@ -140,7 +148,7 @@ extension StateStore {
             arguments: [system, address, owner, applied, digest, date])
     }
 
-    /// What every write checks first, the Juju conveniences' too: an address of the system, and
+    /// What every write checks first: an address of the system, and
     /// a reference (never a value) as what was applied.
     static func validate(system: String, address: String, applied: String?) throws {
         let prefix = system + ":"

@@ -12,9 +12,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, unknownMigrations: [String])
     case unknownRun(Int64)
     case unknownAction(Int64)
-    /// A secret reference that is not a `vault:` reference; the value is not repeated here
-    /// because a caller that got this wrong may have passed the secret itself.
-    case invalidSecretReference(application: String, key: String)
     /// An owned resource's address that is not `<system>:<path>`.
     case invalidResourceAddress(system: String, address: String)
     /// What was applied to an owned resource is not a reference (`vault:`…); not repeated here,
@@ -40,8 +37,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The journal has no run \(id)."
         case let .unknownAction(id):
             return "The journal has no action \(id)."
-        case let .invalidSecretReference(application, key):
-            return "The secret applied to \(application) option \(key) is not a vault: reference, so it was not recorded."
         case let .invalidResourceAddress(system, address):
             return "The address \(address) of a \(system) resource does not start with \(system): and a path, so it was not recorded."
         case let .invalidAppliedReference(system, address):

@@ -22,8 +22,8 @@ final class ConcurrencyTests: XCTestCase {
                         tenant: "t\(worker)", environment: "t\(worker)/e", target: "a\(index)", attempt: 1,
                         at: time(index))
                     try store.finishAction(action, result: .succeeded, error: nil, at: time(index + 1))
-                    try store.recordManagedModel(
-                        controller: "c", model: "m\(worker)-\(index)", environment: "t\(worker)/e", at: time(index))
+                    try store.recordOwnedResource(
+                        system: "juju", address: "juju:c/m\(worker)-\(index)", owner: "t\(worker)/e", owningSubtree: true, at: time(index))
                 }
                 try store.finishRun(run, status: .succeeded, summary: "done", at: time(1000))
             } catch {
@@ -41,7 +41,7 @@ final class ConcurrencyTests: XCTestCase {
             XCTAssertEqual(actions.count, actionsPerWorker)
             XCTAssertTrue(actions.allSatisfy { $0.result == .succeeded })
         }
-        XCTAssertEqual(try reader.managedModels().count, workers * actionsPerWorker)
+        XCTAssertEqual(try reader.ownedResources(system: "juju").count, workers * actionsPerWorker)
     }
 
     /// Several connections (one per thread, each its own StateStore) create the same fresh

@@ -141,61 +141,30 @@ final class OwnedResourceTests: XCTestCase {
         }
     }
 
-    // MARK: - The Juju conveniences, seen through the generic table
+    // MARK: - A resource that owns what is under it
 
-    func testTheJujuConveniencesWriteTheDocumentedAddresses() throws {
+    func testARecordOwningItsSubtreeGivesItsOwnerToWhatIsUnderItOnly() throws {
         let dir = try TemporaryDirectory()
         let store = try StateStore(directory: dir.path)
-        try store.recordManagedModel(controller: "bibind-k8s", model: "acme-production", environment: "acme/production", at: time(0))
-        try store.recordAppliedSecret(
-            controller: "bibind-k8s", model: "acme-production", application: "magento", key: "admin-password",
-            reference: "vault:tenants/acme#admin", digest: "hmac-sha256:01", at: time(1))
-        // A model tenantctl did not create: its secrets have no owner.
-        try store.recordAppliedSecret(
-            controller: "bibind-k8s", model: "by-hand", application: "magento", key: "admin-password",
-            reference: "vault:tenants/hand#admin", at: time(2))
-        XCTAssertEqual(try store.ownedResources(system: "juju"), [
-            OwnedResource(system: "juju", address: model, owner: "acme/production", recordedAt: time(0)),
-            OwnedResource(
-                system: "juju", address: model + "/application/magento/config/admin-password", owner: "acme/production",
-                applied: "vault:tenants/acme#admin", digest: "hmac-sha256:01", recordedAt: time(1)),
-            OwnedResource(
-                system: "juju", address: "juju:bibind-k8s/by-hand/application/magento/config/admin-password", owner: nil,
-                applied: "vault:tenants/hand#admin", recordedAt: time(2)),
-        ])
-        XCTAssertEqual(try store.managedModels(), ["bibind-k8s/acme-production": "acme/production"], "a secret's row is not a model")
+        // Recorded before their parent, without an owner (a secret applied in a model made by hand).
+        try store.recordOwnedResource(system: "juju", address: model + "/application/magento/config/admin-password", owner: nil,
+                                      applied: "vault:tenants/acme#admin", digest: "hmac-sha256:01", at: time(0))
+        try store.recordOwnedResource(system: "juju", address: model + "-2/application/magento/config/admin-password", owner: nil,
+                                      applied: "vault:tenants/acme-2#admin", at: time(0))
+        try store.recordOwnedResource(system: "dns", address: "dns:ovh/acme.fr/A/www", owner: "other/production", at: time(0))
 
-        // A model recorded again for another environment takes what is under it along.
-        try store.recordManagedModel(controller: "bibind-k8s", model: "acme-production", environment: "acme/prod", at: time(3))
-        XCTAssertEqual(try store.ownedResources(system: "juju", under: model).map(\.owner), ["acme/prod", "acme/prod"])
-        XCTAssertNil(try store.ownedResource(system: "juju", address: "juju:bibind-k8s/by-hand/application/magento/config/admin-password")?.owner)
-    }
+        try store.recordOwnedResource(system: "juju", address: model, owner: "acme/production", owningSubtree: true, at: time(1))
+        XCTAssertEqual(try store.ownedResources(system: "juju", under: model), [
+            OwnedResource(system: "juju", address: model, owner: "acme/production", recordedAt: time(1)),
+            OwnedResource(system: "juju", address: model + "/application/magento/config/admin-password", owner: "acme/production",
+                          applied: "vault:tenants/acme#admin", digest: "hmac-sha256:01", recordedAt: time(0)),
+        ])
+        XCTAssertNil(try store.ownedResource(system: "juju", address: model + "-2/application/magento/config/admin-password")?.owner,
+                     "a neighbour whose address only starts the same is not under it")
+        XCTAssertEqual(try store.ownedResource(system: "dns", address: "dns:ovh/acme.fr/A/www")?.owner, "other/production")
 
-    func testForgettingAModelOrAnApplicationSparesItsNeighbours() throws {
-        let dir = try TemporaryDirectory()
-        let store = try StateStore(directory: dir.path)
-        for name in ["acme-production", "acme-production-2"] {
-            try store.recordManagedModel(controller: "c", model: name, environment: "acme/\(name)", at: time(0))
-            for application in ["magento", "magento-2"] {
-                try store.recordAppliedSecret(
-                    controller: "c", model: name, application: application, key: "admin-password",
-                    reference: "vault:tenants/\(name)#\(application)", digest: "hmac-sha256:\(name)", at: time(0))
-            }
-        }
-        try store.forgetApplication(controller: "c", model: "acme-production", application: "magento")
-        XCTAssertEqual(try store.appliedSecrets(controller: "c", model: "acme-production"), [
-            "magento-2": ["admin-password": "vault:tenants/acme-production#magento-2"],
-        ])
-        try store.forgetManagedModel(controller: "c", model: "acme-production")
-        XCTAssertEqual(try store.managedModels(), ["c/acme-production-2": "acme/acme-production-2"])
-        XCTAssertEqual(try store.appliedSecrets(controller: "c", model: "acme-production"), [:])
-        XCTAssertEqual(try store.appliedSecrets(controller: "c", model: "acme-production-2"), [
-            "magento": ["admin-password": "vault:tenants/acme-production-2#magento"],
-            "magento-2": ["admin-password": "vault:tenants/acme-production-2#magento-2"],
-        ])
-        XCTAssertEqual(try store.appliedSecretDigests(controller: "c", model: "acme-production-2"), [
-            "magento": ["admin-password": "hmac-sha256:acme-production-2"],
-            "magento-2": ["admin-password": "hmac-sha256:acme-production-2"],
-        ])
+        // Without owningSubtree, a parent recorded again leaves its children's owner alone.
+        try store.recordOwnedResource(system: "juju", address: model, owner: "acme/prod", at: time(2))
+        XCTAssertEqual(try store.ownedResources(system: "juju", under: model).map(\.owner), ["acme/prod", "acme/production"])
     }
 }

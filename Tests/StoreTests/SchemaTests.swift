@@ -34,7 +34,7 @@ final class SchemaTests: XCTestCase {
             let store = try StateStore(directory: dir.path)
             id = try store.startRun(command: "apply --auto-approve", commit: "abc123", fingerprint: "fp", at: time(0))
             try store.finishRun(id, status: .succeeded, summary: "3 actions", at: time(5))
-            try store.recordManagedModel(controller: "ovh", model: "acme-production", environment: "acme/production", at: time(1))
+            try store.recordOwnedResource(system: "juju", address: "juju:ovh/acme-production", owner: "acme/production", at: time(1))
         }
         let reopened = try StateStore(directory: dir.path)
         let runs = try reopened.runs(limit: 10)
@@ -42,7 +42,7 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(runs.first?.status, .succeeded)
         XCTAssertEqual(runs.first?.commit, "abc123")
         XCTAssertEqual(runs.first?.finishedAt, time(5))
-        XCTAssertEqual(try reopened.managedModels(), ["ovh/acme-production": "acme/production"])
+        XCTAssertEqual(try reopened.ownedResource(system: "juju", address: "juju:ovh/acme-production")?.owner, "acme/production")
     }
 
     func testADatabaseFromANewerSchemaIsRefused() throws {

@@ -8,12 +8,13 @@ final class SecretDigestTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let store = try StateStore(directory: dir.path)
         let ref = "vault:tenants/acme#password"
-        try store.recordAppliedSecret(controller: "c", model: "m", application: "shop", key: "admin-password", reference: ref, digest: "hmac-sha256:aa", at: time(0))
-        try store.recordAppliedSecret(controller: "c", model: "m", application: "shop", key: "admin-password", reference: ref, at: time(1))
-        XCTAssertEqual(try store.appliedSecretDigests(controller: "c", model: "m"), ["shop": ["admin-password": "hmac-sha256:aa"]],
+        let address = "juju:c/m/application/shop/config/admin-password"
+        try store.recordOwnedResource(system: "juju", address: address, owner: nil, applied: ref, digest: "hmac-sha256:aa", at: time(0))
+        try store.recordOwnedResource(system: "juju", address: address, owner: nil, applied: ref, at: time(1))
+        XCTAssertEqual(try store.ownedResource(system: "juju", address: address)?.digest, "hmac-sha256:aa",
                        "the same reference recorded again (a lost reply) keeps what was applied")
-        try store.recordAppliedSecret(controller: "c", model: "m", application: "shop", key: "admin-password", reference: ref + "2", at: time(2))
-        XCTAssertEqual(try store.appliedSecretDigests(controller: "c", model: "m"), [:], "a new reference without its digest drops the old one")
+        try store.recordOwnedResource(system: "juju", address: address, owner: nil, applied: ref + "2", at: time(2))
+        XCTAssertNil(try store.ownedResource(system: "juju", address: address)?.digest, "a new reference without its digest drops the old one")
     }
 
     func testTheKeyIsMadeOnceIsPrivateAndIsNotMadeByReaders() throws {

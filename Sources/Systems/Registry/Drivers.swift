@@ -11,7 +11,7 @@ import VaultDriver
 public struct DriverSettings: Sendable {
     public var juju: JujuCLI
     public var parallelism: Int
-    public var journal: (any JujuBookkeeping)?
+    public var journal: (any OwningJournal)?
     /// Where secrets are read (Vault, or a secrets file), if anywhere.
     public var secretStore: (any SecretStore)?
     public var vaultParallelism: Int
@@ -25,7 +25,7 @@ public struct DriverSettings: Sendable {
     /// Its secret source and DNS endpoints are filled in from the settings above.
     public var certs: CertsDriverSettings?
 
-    public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, secretStore: (any SecretStore)?, vaultParallelism: Int,
+    public init(juju: JujuCLI, parallelism: Int, journal: (any OwningJournal)?, secretStore: (any SecretStore)?, vaultParallelism: Int,
                 dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30), dnsGateTimeout: Duration = .seconds(120),
                 certs: CertsDriverSettings? = nil) {
         self.dnsGateTimeout = dnsGateTimeout

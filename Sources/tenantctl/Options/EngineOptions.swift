@@ -107,7 +107,7 @@ struct EngineOptions: ParsableArguments {
     /// The drivers that observe, for plan, drift and observe (no executor: they change nothing).
     /// The registered systems' drivers, from these options. `store`: the secret store the run
     /// uses (one per run: one Vault login).
-    func drivers(journal: (any JujuBookkeeping)?, store: (any SecretStore)?, applying: ApplySettings? = nil) -> [any SystemDriver] {
+    func drivers(journal: (any OwningJournal)?, store: (any SecretStore)?, applying: ApplySettings? = nil) -> [any SystemDriver] {
         Systems.drivers(DriverSettings(juju: juju, parallelism: parallelism, journal: journal, secretStore: store,
                                        vaultParallelism: vaultParallelism, dnsEndpoints: (try? dnsEndpoints()) ?? [:],
                                        dnsTimeout: .seconds(dnsTimeout), dnsGateTimeout: .seconds(dnsGateTimeout),

@@ -7,7 +7,7 @@ import Store
 import Systems
 
 /// The engine's journal on the SQLite state store.
-struct StoreJournal: JujuBookkeeping, OwnedResourceReferenceBook {
+struct StoreJournal: Journal, OwnedResourceTree, OwnedResourceReferenceBook {
     let store: StateStore
 
     static func open(_ options: EngineOptions) throws -> StoreJournal {
@@ -64,8 +64,6 @@ struct StoreJournal: JujuBookkeeping, OwnedResourceReferenceBook {
         try store.finishAction(entry, result: interrupted ? .interrupted : .skipped, error: reason, at: Date())
     }
 
-    func managedModels() throws -> [String: String] { try store.managedModels() }
-
     /// What tenantctl owns, by system then address → owning environment (resources recorded
     /// without an owner are left out: nothing may be removed on their account).
     func owned() throws -> [String: [String: String]] {
@@ -99,34 +97,22 @@ struct StoreJournal: JujuBookkeeping, OwnedResourceReferenceBook {
         try store.recordOwnedResource(system: system, address: address, owner: owner, applied: applied, at: Date())
     }
 
-    func recordManagedModel(controller: String, model: String, environment: String) throws {
-        try store.recordManagedModel(controller: controller, model: model, environment: environment, at: Date())
-    }
-
-    func forgetManagedModel(controller: String, model: String) throws {
-        try store.forgetManagedModel(controller: controller, model: model)
-    }
-
-    func appliedSecrets(controller: String, model: String) throws -> [String: [String: String]] {
-        try store.appliedSecrets(controller: controller, model: model)
-    }
-
-    func recordAppliedSecret(controller: String, model: String, application: String, key: String, reference: String) throws {
-        try store.recordAppliedSecret(controller: controller, model: model, application: application, key: key, reference: reference, at: Date())
-    }
-
     func secretDigestKey(create: Bool) throws -> [UInt8]? { try store.secretDigestKey(create: create) }
 
-    func recordAppliedSecretDigest(controller: String, model: String, application: String, key: String, reference: String, digest: String) throws {
-        try store.recordAppliedSecret(controller: controller, model: model, application: application, key: key, reference: reference,
-                                      digest: digest, at: Date())
+    // MARK: - The tree of owned resources (Juju's models and applied secrets)
+
+    func ownedEntries(system: String, under address: String?) throws -> [OwnedEntry] {
+        try store.ownedResources(system: system, under: address).map {
+            OwnedEntry(address: $0.address, owner: $0.owner, applied: $0.applied, digest: $0.digest)
+        }
     }
 
-    func appliedSecretDigests(controller: String, model: String) throws -> [String: [String: String]] {
-        try store.appliedSecretDigests(controller: controller, model: model)
+    func recordOwnedEntry(system: String, address: String, owner: String?, applied: String?, digest: String?, owningSubtree: Bool) throws {
+        try store.recordOwnedResource(system: system, address: address, owner: owner, applied: applied, digest: digest,
+                                      owningSubtree: owningSubtree, at: Date())
     }
 
-    func forgetApplication(controller: String, model: String, application: String) throws {
-        try store.forgetApplication(controller: controller, model: model, application: application)
+    func forgetOwnedEntries(system: String, under address: String) throws {
+        try store.forgetOwnedResources(system: system, under: address)
     }
 }

@@ -80,7 +80,7 @@ final class MotoDomainsServer {
     /// Starts the script on `port` and `callsPort`; answers "" once both answer, else why not.
     private func start(script: URL, environment: [String: String]) throws -> String {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("moto-domains-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { return "cannot create the log file \(log.path)" }
         defer { try? FileManager.default.removeItem(at: log) }
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

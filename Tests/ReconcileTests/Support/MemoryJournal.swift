@@ -7,10 +7,10 @@ import Systems
 import TenantCore
 
 /// The journal in memory, for engine tests that do not exercise the SQLite store.
-final class MemoryJournal: JujuBookkeeping, @unchecked Sendable {
+final class MemoryJournal: Journal, OwnedResourceTree, @unchecked Sendable {
     private let lock = NSLock()
-    private var managed: [String: String] = [:]
-    private var secrets: [String: [String: [String: String]]] = [:]
+    /// The book of owned resources: system → address → entry.
+    private var entries: [String: [String: OwnedEntry]] = [:]
     private(set) var attempts: [(action: String, attempt: Int, succeeded: Bool?, error: String?)] = []
     /// Changes that never started, with why.
     private(set) var notRun: [(action: String, reason: String, interrupted: Bool)] = []
@@ -37,26 +37,27 @@ final class MemoryJournal: JujuBookkeeping, @unchecked Sendable {
         }
     }
 
-    func managedModels() throws -> [String: String] { lock.withLock { managed } }
-
-    func recordManagedModel(controller: String, model: String, environment: String) throws {
-        lock.withLock { managed["\(controller)/\(model)"] = environment }
+    func ownedEntries(system: String, under address: String?) throws -> [OwnedEntry] {
+        lock.withLock {
+            (entries[system] ?? [:]).values
+                .filter { address == nil || $0.address == address! || $0.address.hasPrefix(address! + "/") }
+                .sorted { $0.address < $1.address }
+        }
     }
 
-    func forgetManagedModel(controller: String, model: String) throws {
-        _ = lock.withLock { managed.removeValue(forKey: "\(controller)/\(model)") }
+    func recordOwnedEntry(system: String, address: String, owner: String?, applied: String?, digest: String?, owningSubtree: Bool) throws {
+        lock.withLock {
+            let kept = entries[system]?[address].flatMap { $0.applied == applied ? $0.digest : nil }
+            entries[system, default: [:]][address] = OwnedEntry(address: address, owner: owner, applied: applied, digest: digest ?? kept)
+            guard owningSubtree else { return }
+            for key in entries[system]!.keys where key.hasPrefix(address + "/") { entries[system]![key]!.owner = owner }
+        }
     }
 
-    func appliedSecrets(controller: String, model: String) throws -> [String: [String: String]] {
-        lock.withLock { secrets["\(controller)/\(model)"] ?? [:] }
-    }
-
-    func recordAppliedSecret(controller: String, model: String, application: String, key: String, reference: String) throws {
-        lock.withLock { secrets["\(controller)/\(model)", default: [:]][application, default: [:]][key] = reference }
-    }
-
-    func forgetApplication(controller: String, model: String, application: String) throws {
-        _ = lock.withLock { secrets["\(controller)/\(model)"]?.removeValue(forKey: application) }
+    func forgetOwnedEntries(system: String, under address: String) throws {
+        lock.withLock {
+            entries[system] = entries[system]?.filter { $0.key != address && !$0.key.hasPrefix(address + "/") }
+        }
     }
 }
 

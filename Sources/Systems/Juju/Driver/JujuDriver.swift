@@ -65,7 +65,7 @@ public struct JujuSystem: RegisteredSystem {
 
 extension ChangeWalker {
     /// A walker with the Juju driver only (tests, the benchmark).
-    public init(jujuExecutor executor: JujuExecutor, journal: (any JujuBookkeeping)?, parallelism: Int, retry: RetryPolicy = RetryPolicy(),
+    public init(jujuExecutor executor: JujuExecutor, journal: (any OwningJournal)?, parallelism: Int, retry: RetryPolicy = RetryPolicy(),
                 heartbeat: Duration = .seconds(15), progress: @escaping @Sendable (String) -> Void) {
         let driver = JujuDriver(observer: Observer(juju: executor.juju, parallelism: parallelism, journal: journal), executor: executor)
         self.init(drivers: [driver], journal: journal, parallelism: parallelism, retry: retry, heartbeat: heartbeat, progress: progress)

@@ -12,13 +12,13 @@ import Reconciler
 public struct JujuExecutor: Sendable {
     public var juju: JujuCLI
     public var desired: DesiredState
-    public var journal: (any JujuBookkeeping)?
+    public var journal: (any OwningJournal)?
     public var secrets: any SecretSource
     public var gate: HealthGate
     /// Every secret value read during the run, for cleaning what juju says back.
     public let redactor: SecretRedactor
 
-    public init(juju: JujuCLI, desired: DesiredState, journal: (any JujuBookkeeping)?, secrets: any SecretSource, gate: HealthGate,
+    public init(juju: JujuCLI, desired: DesiredState, journal: (any OwningJournal)?, secrets: any SecretSource, gate: HealthGate,
                 redactor: SecretRedactor = SecretRedactor()) {
         self.juju = juju
         self.desired = desired
@@ -248,14 +248,9 @@ public struct JujuExecutor: Sendable {
             // it), and the tenant's own Vault when it names one (as the planner compares it).
             let identity = environment?.secretIdentity(use.reference) ?? use.reference.description
             let applied = AppliedSecret(reference: identity, version: versions[use.application]?[use.key]).recorded
-            if let digestKey, let value = values[use.application]?[use.key] {
-                try journal?.recordAppliedSecretDigest(controller: action.controller, model: action.model, application: use.application,
-                                                       key: use.key, reference: applied,
-                                                       digest: SecretDigest.of(value, key: digestKey))
-            } else {
-                try journal?.recordAppliedSecret(controller: action.controller, model: action.model, application: use.application,
-                                                 key: use.key, reference: applied)
-            }
+            let digest = digestKey.flatMap { key in values[use.application]?[use.key].map { SecretDigest.of($0, key: key) } }
+            try journal?.recordAppliedSecret(controller: action.controller, model: action.model, application: use.application,
+                                             key: use.key, reference: applied, digest: digest)
         }
     }
 

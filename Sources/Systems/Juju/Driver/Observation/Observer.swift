@@ -13,12 +13,12 @@ import Reconciler
 public struct Observer: Sendable {
     public var juju: JujuCLI
     public var parallelism: Int
-    public var journal: (any JujuBookkeeping)?
+    public var journal: (any OwningJournal)?
     /// Reads are retried on transient failures like writes, but all attempts of one read fit in
     /// the call timeout: a bad minute of the API must not turn into "cannot observe".
     public var retry: RetryPolicy
 
-    public init(juju: JujuCLI, parallelism: Int, journal: (any JujuBookkeeping)?, retry: RetryPolicy = RetryPolicy()) {
+    public init(juju: JujuCLI, parallelism: Int, journal: (any OwningJournal)?, retry: RetryPolicy = RetryPolicy()) {
         self.juju = juju
         self.parallelism = max(1, parallelism)
         self.journal = journal
