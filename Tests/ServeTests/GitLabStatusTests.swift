@@ -61,6 +61,27 @@ final class GitLabStatusTests: ServeCase {
         XCTAssertFalse((status["description"] as? String ?? "").isEmpty, "\(status)")
     }
 
+    /// SIGTERM mid-run: an environment whose changes were not all run is `canceled` on the commit
+    /// (sent before serve exits), none is left `running`, and no status holds a secret.
+    func testSIGTERMLeavesTheInterruptedEnvironmentsCanceled() throws {
+        latencyMilliseconds = 300
+        let server = try serveWithStatuses()
+        let head = try repository.head()
+        try eventually("a change under way") { !server.lines("change started").isEmpty }
+        server.signal(SIGTERM)
+        XCTAssertEqual(server.waitForExit(timeout: 180), 0, server.log)
+        let statuses = try gitlab.statuses(sha: head)
+        let states = statuses.mapValues { $0["status"] as? String ?? "?" }
+        XCTAssertEqual(Set(states.keys), ["tenantctl/acme/production", "tenantctl/corp/production"], "\(states)")
+        XCTAssertTrue(states.values.contains("canceled"), "\(states)\n\(server.log)")
+        XCTAssertFalse(states.values.contains("running"), "no status left running: \(states)")
+        for status in statuses.values where status["status"] as? String == "canceled" {
+            XCTAssertTrue((status["description"] as? String ?? "").hasPrefix("interrupted: "), "\(status)")
+        }
+        let state = String(describing: try gitlab.admin("GET", "/state") ?? "")
+        XCTAssertFalse(state.contains(ServeFleet.canary) || state.contains(ServeGitLabSim.token), "a secret reached GitLab")
+    }
+
     func testAWrongTokenDoesNotFailTheRunNorShowTheToken() throws {
         let canary = "glpat-wrong-canary-9d41"
         let server = try serveWithStatuses(token: canary)
