@@ -17,6 +17,8 @@ struct BenchReport: Sendable, Encodable {
     var vault: VaultPlanFigures?
     /// `plan` with DNS observed from ovh-sim; nil without --ovh-sim.
     var dns: DNSObserveFigures?
+    /// `tenantctl serve`: webhook to first change, and a flood; nil without --gitlab-sim.
+    var serve: ServeFigures?
     var budgets: [Budget]
 
     /// Memory each additional tenant costs: the peak RSS difference between the two repositories
@@ -95,7 +97,7 @@ struct BenchReport: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case tenantctl, host, cpus, seed, startup, large, small, plans, sweep, vault, budgets
+        case tenantctl, host, cpus, seed, startup, large, small, plans, sweep, vault, serve, budgets
         case planTimeRatio = "plan_time_ratio"
         case planMarginalBytesPerTenant = "plan_marginal_rss_per_tenant_bytes"
         case startupMedianSeconds = "startup_median_seconds"
@@ -118,6 +120,7 @@ struct BenchReport: Sendable, Encodable {
         try container.encode(plans, forKey: .plans)
         try container.encodeIfPresent(sweep, forKey: .sweep)
         try container.encodeIfPresent(vault, forKey: .vault)
+        try container.encodeIfPresent(serve, forKey: .serve)
         try container.encodeIfPresent(planRatio?.time, forKey: .planTimeRatio)
         try container.encodeIfPresent(planMarginalBudget?.value, forKey: .planMarginalBytesPerTenant)
         try container.encode(budgets, forKey: .budgets)

@@ -48,6 +48,7 @@ enum ReportText {
         table.add("changed: time ratio \(n) / \(m)", Formatting.ratio(report.changedRatio), budgets[3].budget, verdict(budgets[3]))
         out += "\nFigures\n" + table.render() + "\n"
         out += worldSection(report)
+        if let serve = report.serve { out += serveSection(serve) }
 
         out += "\nRuns (wall time, peak RSS, CPU user+sys)\n"
         var worldRuns: [(String, [RunFigures])] = report.plans.map { ("plan, \($0.tenants) tenants", $0.runs) }
