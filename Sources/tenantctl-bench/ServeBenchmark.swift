@@ -10,7 +10,7 @@ import TenantCore
 /// Last, one more commit and a flood of --flood-events webhooks within --flood-seconds: the answers,
 /// the looks and runs they made, and serve's RSS before and after.
 struct ServeBenchmark {
-    /// The example tenant each commit changes: its production shop gains a unit.
+    /// The example tenant each commit changes: its production shop gains a unit (the offer gives it 2).
     static let tenant = "boulangerie-durand"
     static let manifest = "tenants/boulangerie-durand.yaml"
     static let anchor = "magento: {config: {base-url: https://boulangerie-durand.bibind.com/}}"
@@ -82,10 +82,10 @@ struct ServeBenchmark {
         func push() throws -> Data {
             commit += 1
             let scaled = original.replacingOccurrences(of: Self.anchor, with: Self.anchor.replacingOccurrences(
-                of: "magento: {", with: "magento: {units: \(commit + 1), "))
+                of: "magento: {", with: "magento: {units: \(commit + 2), "))
             try scaled.write(toFile: repository + "/" + Self.manifest, atomically: true, encoding: .utf8)
             let before = try git.output(["-C", repository, "rev-parse", "HEAD"], label: "git-rev-parse-serve")
-            try git.run(["-C", repository, "commit", "-q", "-am", "\(Self.tenant): \(commit + 1) shops"], commitIndex: commit, label: "git-commit-serve")
+            try git.run(["-C", repository, "commit", "-q", "-am", "\(Self.tenant): \(commit + 2) shops"], commitIndex: commit, label: "git-commit-serve")
             let after = try git.output(["-C", repository, "rev-parse", "HEAD"], label: "git-rev-parse-serve")
             let result = try process.run(binaries["--gitlab-sim"]!, [
                 "send-webhook", "--print", "--event", "push", "--ref", "refs/heads/main", "--before", before, "--after", after,
@@ -102,8 +102,12 @@ struct ServeBenchmark {
             let answer = try LoopbackHTTP.request("POST", serve.baseURL + "/hooks/gitlab", headers: headers, body: payload)
             guard answer.status == 202 else { throw BenchError("serve answered the push webhook \(answer.status): \(answer.body)") }
             let received = try serve.waitForLine("the webhook", timeout: 60, after: skipped) { $0.message == "webhook" }
+            // The run's end first would mean the commit changed nothing to do: said at once.
             let change = try serve.waitForLine("a change of \(Self.tenant)", timeout: options.timeoutSeconds, after: skipped) {
-                $0.message == "change started" && $0.fields["tenant"] == Self.tenant
+                $0.message == "change started" && $0.fields["tenant"] == Self.tenant || $0.message == "run"
+            }
+            guard change.message == "change started" else {
+                throw BenchError("the webhook's run started no change of \(Self.tenant): \(change.fields["outcome"] ?? "") (serve's log with --keep)")
             }
             let run = try serve.waitForLine("the webhook's run", timeout: options.timeoutSeconds, after: skipped) { $0.message == "run" }
             try Self.requireSuccess(run, what: "the webhook's run")
