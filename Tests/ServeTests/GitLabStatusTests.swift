@@ -82,6 +82,23 @@ final class GitLabStatusTests: ServeCase {
         XCTAssertFalse(state.contains(ServeFleet.canary) || state.contains(ServeGitLabSim.token), "a secret reached GitLab")
     }
 
+    /// The fleet's plan, posted as the merge request's sticky note: the note is in gitlab-sim and
+    /// holds neither the shop's password (the canary the plan's secrets file holds) nor the token.
+    func testTheStickyNoteHoldsNoSecret() throws {
+        let plan = fixture.path("plan.json")
+        let planned = try tenantctl("plan", "--repo", repository.path, "--out", plan)
+        XCTAssertEqual(planned.status, 2, "\(planned)")
+        let published = try ChildProcess.run(try ProductBinary.locate("tenantctl"), [
+            "gitlab", "publish-plan", "--plan", plan, "--api-url", gitlab.baseURL + "/api/v4", "--project", "42", "--merge-request", "1",
+        ], environment: environment.merging(["TENANTCTL_GITLAB_TOKEN": ServeGitLabSim.token]) { $1 }, timeout: 120)
+        XCTAssertEqual(published.status, 0, "\(published)")
+        let state = String(describing: try gitlab.admin("GET", "/state") ?? "")
+        XCTAssertTrue(state.contains("tenantctl:plan") && state.contains("acme-production"), state)
+        for text in [state, published.stdout, published.stderr, planned.stdout, planned.stderr] {
+            XCTAssertFalse(text.contains(ServeFleet.canary) || text.contains(ServeGitLabSim.token), "a secret leaked: \(text)")
+        }
+    }
+
     func testAWrongTokenDoesNotFailTheRunNorShowTheToken() throws {
         let canary = "glpat-wrong-canary-9d41"
         let server = try serveWithStatuses(token: canary)
