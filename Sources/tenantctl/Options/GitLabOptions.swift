@@ -6,7 +6,8 @@ import PlanModel
 
 /// Where GitLab is and who tenantctl is there. Flags win over GitLab CI's predefined variables
 /// (`CI_API_V4_URL`, `CI_PROJECT_ID`, `CI_SERVER_TLS_CA_FILE`); the token comes from
-/// `--gitlab-token-file` or `TENANTCTL_GITLAB_TOKEN` — a project (or personal) access token
+/// `--gitlab-token-file`, a `--gitlab-token vault:<path>#<key>` reference (GitLabTokenReference)
+/// or `TENANTCTL_GITLAB_TOKEN` — a project (or personal) access token
 /// with the `api` scope, sent as `PRIVATE-TOKEN`. GitLab refuses the CI job token on commit
 /// statuses and merge request notes, so `CI_JOB_TOKEN` is sent (as `JOB-TOKEN`) only when asked
 /// with `--use-job-token`, for a GitLab whose job token permissions allow it.
