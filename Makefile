@@ -27,7 +27,7 @@ all: build
 help:
 	@echo "make demo   build, then plan, apply, drift and heal the example fleet against juju-sim, with its DNS in ovh-sim, moto_server and bind9"
 	@echo "make test   install what is missing, build and run the whole test suite"
-	@echo "make bench  measure validate, changed and plan on generated repositories, drift sweeps against juju-sim and juju-replay, plan with vault-sim, plan observing DNS zones in ovh-sim, plan and apply 1,000 DNS records on bind9 and on moto_server"
+	@echo "make bench  measure validate, changed and plan on generated repositories, drift sweeps against juju-sim and juju-replay, plan with vault-sim, plan observing DNS zones in ovh-sim, plan and apply 1,000 DNS records on bind9 and on moto_server, serve's webhook-to-change time and a webhook flood"
 	@echo "make deps   install the Debian packages the build and the tests need"
 
 # Installs only the packages that are missing, so it is quick when all are there.
@@ -83,11 +83,12 @@ bench: deps moto
 	$(SWIFT) build -c release --product juju-replay
 	$(SWIFT) build -c release --product vault-sim
 	$(SWIFT) build -c release --product ovh-sim
+	$(SWIFT) build -c release --product gitlab-sim
 	$(SWIFT) build -c release --product tenantctl-bench
 	rm -rf "$(BENCH_DIR)"
 	./.build/release/tenantctl-bench --tenantctl ./.build/release/tenantctl --juju-sim ./.build/release/juju-sim \
 	  --juju-replay ./.build/release/juju-replay --vault-sim ./.build/release/vault-sim --ovh-sim ./.build/release/ovh-sim \
-	  --examples examples/tenants-repo --work "$(BENCH_DIR)" --tenants $(BENCH_TENANTS)
+	  --gitlab-sim ./.build/release/gitlab-sim --examples examples/tenants-repo --work "$(BENCH_DIR)" --tenants $(BENCH_TENANTS)
 
 clean:
 	rm -rf .build

@@ -129,7 +129,7 @@ let package = Package(
         // `tenantctl serve` as a process against juju-sim and a git repository: webhooks, coalescing,
         // crash and SIGTERM, suspend, manual sync, readiness, metrics; ServeCore's parts alone.
         // The browser test serves the example fleet, whose OVH zones live in ovh-sim.
-        .testTarget(name: "ServeTests", dependencies: ["ServeCore", "tenantctl", "juju-sim", "gitlab-sim", "ovh-sim", "GitTestSupport"]),
+        .testTarget(name: "ServeTests", dependencies: ["ServeCore", "tenantctl", "juju-sim", "gitlab-sim", "ovh-sim", "vault-sim", "GitTestSupport"]),
         // A stand-in for the `juju` CLI, for tests and the demo (no Juju controller exists here).
         .executableTarget(
             name: "juju-sim",

@@ -16,6 +16,13 @@ public final class ServeMetrics: Sendable {
         MetricNameDescriptor(namespace: "tenantctl", metricName: name, unitName: unit, helpText: help)
     }
 
+    /// A look taken from the trigger: a poll, a webhook, a sweep, or any number of them coalesced.
+    /// Beside the webhooks received, it shows how many of them were coalesced into how few looks.
+    public func lookStarted() {
+        registry.makeCounter(descriptor: descriptor("looks", unit: "total", help: "Looks taken (polls, webhooks and sweeps, coalesced)."),
+                             labels: []).increment()
+    }
+
     /// outcome: succeeded, failed, interrupted, nothing_to_do, refused (the lock stayed busy, the
     /// repository or the store could not be read).
     public func runFinished(outcome: String, duration: Duration) {

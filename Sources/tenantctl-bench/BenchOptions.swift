@@ -9,7 +9,9 @@ struct BenchOptions: Sendable {
         (the ratio between the two repositories); `plan` from an observation snapshot of each
         --plan-tenants repository (mostly converged, ~10% drifted, a few models absent); and a
         drift sweep of --sweep-models models against juju-sim with 100 ms per call at parallelism
-        16, next to the floor N·L/C. Every figure is printed beside its DESIGN.md budget.
+        16, next to the floor N·L/C. Every figure is printed beside its DESIGN.md budget. With
+        --gitlab-sim, `tenantctl serve` on the example fleet: push webhook to first change started,
+        and a flood of webhooks (looks, runs, RSS).
 
         required:
           --tenantctl <path>     the tenantctl binary to measure (a release build)
@@ -43,6 +45,15 @@ struct BenchOptions: Sendable {
                                  apply them in one zone on bind9's named (RFC 2136) and on moto_server
                                  (Route 53), count the provider calls against the fewest the API
                                  allows, and require an empty plan after (needs --juju-sim)
+          --gitlab-sim <path>    the gitlab-sim binary: measure `tenantctl serve` on the example fleet with
+                                 juju-sim (needs --juju-sim, --ovh-sim): push webhook (gitlab-sim's
+                                 payload) to the first change started, next to one `juju status` of the
+                                 tenant's models; then a flood of webhooks: looks, runs, serve's RSS
+          --serve-samples <n>    timed push webhooks, one commit each (default 5)
+          --flood-events <n>     webhooks of the flood (default 10000)
+          --flood-seconds <n>    the flood is sent within this many seconds, one batch a second (default 10)
+          --flood-connections <n>  concurrent connections of the flood (default 8)
+          --only-serve           only the serve measure (no generated repository)
           --seed <n>             generator seed; the same seed gives the same repositories (default 1)
           --timeout <seconds>    limit for each child process (default 600)
           --loose                leave git objects loose instead of packing them like a fetched clone
@@ -75,6 +86,12 @@ struct BenchOptions: Sendable {
     var dnsZones = 100
     var dnsRecords = 100
     var dnsApplyRecords = 1_000
+    var gitlabSim = ""
+    var serveSamples = 5
+    var floodEvents = 10_000
+    var floodSeconds = 10
+    var floodConnections = 8
+    var onlyServe = false
     var seed: UInt64 = 1
     var timeoutSeconds = 600.0
     var pack = true
@@ -122,6 +139,12 @@ struct BenchOptions: Sendable {
             case "--dns-zones": options.dnsZones = try count(argument, minimum: 1)
             case "--dns-records": options.dnsRecords = try count(argument, minimum: 1)
             case "--dns-apply-records": options.dnsApplyRecords = try count(argument, minimum: 0)
+            case "--gitlab-sim": options.gitlabSim = try value(argument)
+            case "--serve-samples": options.serveSamples = try count(argument, minimum: 1)
+            case "--flood-events": options.floodEvents = try count(argument, minimum: 1)
+            case "--flood-seconds": options.floodSeconds = try count(argument, minimum: 1)
+            case "--flood-connections": options.floodConnections = try count(argument, minimum: 1)
+            case "--only-serve": options.onlyServe = true
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }
@@ -142,6 +165,10 @@ struct BenchOptions: Sendable {
         for (name, value) in [("--tenantctl", options.tenantctl), ("--examples", options.examples), ("--work", options.work)] where value.isEmpty {
             throw BenchError("\(name) is required")
         }
+        if !options.gitlabSim.isEmpty || options.onlyServe, options.gitlabSim.isEmpty || options.jujuSim.isEmpty || options.ovhSim.isEmpty {
+            throw BenchError("the serve measure needs --gitlab-sim, --juju-sim and --ovh-sim (the example fleet's OVH zones)")
+        }
+        if options.onlyServe { return options }
         if !options.skipSweep, options.jujuSim.isEmpty {
             throw BenchError("--juju-sim is required for the drift sweep (or give --skip-sweep)")
         }

@@ -19,6 +19,8 @@ struct BenchReport: Sendable, Encodable {
     var dns: DNSObserveFigures?
     /// `plan` and `apply` of many records in one zone, per provider; empty with --dns-apply-records 0.
     var dnsApply: [DNSApplyFigures]
+    /// `tenantctl serve`: webhook to first change, and a flood; nil without --gitlab-sim.
+    var serve: ServeFigures?
     var budgets: [Budget]
 
     /// Memory each additional tenant costs: the peak RSS difference between the two repositories
@@ -98,7 +100,7 @@ struct BenchReport: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case tenantctl, host, cpus, seed, startup, large, small, plans, sweep, vault, budgets
+        case tenantctl, host, cpus, seed, startup, large, small, plans, sweep, vault, serve, budgets
         case dnsApply = "dns_apply"
         case planTimeRatio = "plan_time_ratio"
         case planMarginalBytesPerTenant = "plan_marginal_rss_per_tenant_bytes"
@@ -123,6 +125,7 @@ struct BenchReport: Sendable, Encodable {
         try container.encodeIfPresent(sweep, forKey: .sweep)
         try container.encodeIfPresent(vault, forKey: .vault)
         if !dnsApply.isEmpty { try container.encode(dnsApply, forKey: .dnsApply) }
+        try container.encodeIfPresent(serve, forKey: .serve)
         try container.encodeIfPresent(planRatio?.time, forKey: .planTimeRatio)
         try container.encodeIfPresent(planMarginalBudget?.value, forKey: .planMarginalBytesPerTenant)
         try container.encode(budgets, forKey: .budgets)

@@ -72,7 +72,10 @@ struct Benchmark {
         let dnsApply = options.dnsApplyRecords == 0 ? [] : try DNSApplyBenchmark(
             options: options, work: work, runner: runner, process: process, git: git).run()
 
-        return BenchReport(
+        let serve = options.gitlabSim.isEmpty ? nil : try ServeBenchmark(
+            options: options, work: work, catalog: catalog, process: process, git: git).run()
+
+        var report = BenchReport(
             tenantctl: "\(tenantctl) (\(version))",
             host: ProcessInfo.processInfo.operatingSystemVersionString,
             cpus: ProcessInfo.processInfo.activeProcessorCount,
@@ -81,6 +84,20 @@ struct Benchmark {
             large: RepositoryFigures(repository: large, environments: largeEnvironments, validateRuns: validateLarge, changedRuns: changedLarge),
             small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall),
             plans: plans, sweep: sweep, vault: vault, dns: dns, dnsApply: dnsApply)
+        report.serve = serve
+        return report
+    }
+
+    /// `--only-serve`: the serve measure alone, on the example repository.
+    func runServeOnly() throws -> ServeFigures {
+        let work = try WorkDirectory.prepare(options.work)
+        Interruption.shared.install(cleaning: options.keep ? nil : work.path)
+        defer {
+            if options.keep { progress("work directory kept: \(work.path)") } else { work.remove() }
+        }
+        let process = ChildProcess(logDirectory: work.logs, timeoutSeconds: options.timeoutSeconds)
+        let catalog = try ExamplesCatalog.load(URL(fileURLWithPath: options.examples).standardizedFileURL.path)
+        return try ServeBenchmark(options: options, work: work, catalog: catalog, process: process, git: GitRunner(process: process)).run()
     }
 
     private func progress(_ message: String) {

@@ -49,6 +49,7 @@ enum ReportText {
         out += "\nFigures\n" + table.render() + "\n"
         out += worldSection(report)
         out += dnsApplySection(report)
+        if let serve = report.serve { out += serveSection(serve) }
 
         out += "\nRuns (wall time, peak RSS, CPU user+sys)\n"
         var worldRuns: [(String, [RunFigures])] = report.plans.map { ("plan, \($0.tenants) tenants", $0.runs) }

@@ -23,6 +23,17 @@ if options.help {
 }
 
 do {
+    if options.onlyServe {
+        let figures = try Benchmark(options: options).runServeOnly()
+        if options.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+        } else {
+            print(ReportText.serveSection(figures), terminator: "")
+        }
+        exit(0)
+    }
     let report = try Benchmark(options: options).run()
     if options.json {
         let encoder = JSONEncoder()

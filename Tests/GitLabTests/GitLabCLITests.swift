@@ -105,7 +105,7 @@ final class GitLabCLITests: XCTestCase {
         XCTAssertTrue(noURL.stderr.contains("pass --api-url or set CI_API_V4_URL"), noURL.stderr)
         let noToken = try tenantctl(["gitlab", "status", "--plan", plan, "--api-url", sim.apiURL], environment: ciEnvironment(sim, token: nil))
         XCTAssertEqual(noToken.status, 1)
-        XCTAssertTrue(noToken.stderr.contains("no GitLab token: pass --gitlab-token-file or set TENANTCTL_GITLAB_TOKEN"), noToken.stderr)
+        XCTAssertTrue(noToken.stderr.contains("no GitLab token: pass --gitlab-token-file or --gitlab-token vault:<path>#<key>, or set TENANTCTL_GITLAB_TOKEN"), noToken.stderr)
         XCTAssertTrue(sim.requestLog().isEmpty, "nothing sent: \(sim.requestLog())")
     }
 

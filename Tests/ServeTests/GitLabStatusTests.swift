@@ -64,6 +64,44 @@ final class GitLabStatusTests: ServeCase {
         XCTAssertFalse((status["description"] as? String ?? "").isEmpty, "\(status)")
     }
 
+    /// SIGTERM mid-run: an environment whose changes were not all run is `canceled` on the commit
+    /// (sent before serve exits), none is left `running`, and no status holds a secret.
+    func testSIGTERMLeavesTheInterruptedEnvironmentsCanceled() throws {
+        latencyMilliseconds = 300
+        let server = try serveWithStatuses()
+        let head = try repository.head()
+        try eventually("a change under way") { !server.lines("change started").isEmpty }
+        server.signal(SIGTERM)
+        XCTAssertEqual(server.waitForExit(timeout: 180), 0, server.log)
+        let statuses = try gitlab.statuses(sha: head)
+        let states = statuses.mapValues { $0["status"] as? String ?? "?" }
+        XCTAssertEqual(Set(states.keys), ["tenantctl/acme/production", "tenantctl/corp/production"], "\(states)")
+        XCTAssertTrue(states.values.contains("canceled"), "\(states)\n\(server.log)")
+        XCTAssertFalse(states.values.contains("running"), "no status left running: \(states)")
+        for status in statuses.values where status["status"] as? String == "canceled" {
+            XCTAssertTrue((status["description"] as? String ?? "").hasPrefix("interrupted: "), "\(status)")
+        }
+        let state = String(describing: try gitlab.admin("GET", "/state") ?? "")
+        XCTAssertFalse(state.contains(ServeFleet.canary) || state.contains(ServeGitLabSim.token), "a secret reached GitLab")
+    }
+
+    /// The fleet's plan, posted as the merge request's sticky note: the note is in gitlab-sim and
+    /// holds neither the shop's password (the canary the plan's secrets file holds) nor the token.
+    func testTheStickyNoteHoldsNoSecret() throws {
+        let plan = fixture.path("plan.json")
+        let planned = try tenantctl("plan", "--repo", repository.path, "--out", plan)
+        XCTAssertEqual(planned.status, 2, "\(planned)")
+        let published = try ChildProcess.run(try ProductBinary.locate("tenantctl"), [
+            "gitlab", "publish-plan", "--plan", plan, "--api-url", gitlab.baseURL + "/api/v4", "--project", "42", "--merge-request", "1",
+        ], environment: environment.merging(["TENANTCTL_GITLAB_TOKEN": ServeGitLabSim.token]) { $1 }, timeout: 120)
+        XCTAssertEqual(published.status, 0, "\(published)")
+        let state = String(describing: try gitlab.admin("GET", "/state") ?? "")
+        XCTAssertTrue(state.contains("tenantctl:plan") && state.contains("acme-production"), state)
+        for text in [state, published.stdout, published.stderr, planned.stdout, planned.stderr] {
+            XCTAssertFalse(text.contains(ServeFleet.canary) || text.contains(ServeGitLabSim.token), "a secret leaked: \(text)")
+        }
+    }
+
     func testAWrongTokenDoesNotFailTheRunNorShowTheToken() throws {
         let canary = "glpat-wrong-canary-9d41"
         let server = try serveWithStatuses(token: canary)

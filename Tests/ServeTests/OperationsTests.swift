@@ -78,7 +78,8 @@ final class OperationsTests: ServeCase {
         let help = try tenantctl("serve", "--help").stdout
         for flag in ["--listen", "--interval", "--drift-interval", "--webhook-token-file", "--config", "--log-format", "--lock-timeout",
                      "--shutdown-timeout", "--repo", "--state-dir", "TENANTCTL_WEBHOOK_TOKEN", "POST /hooks/gitlab", "GET /readyz",
-                     "--dashboard-token-file", "TENANTCTL_DASHBOARD_TOKEN", "/runs/<id>", "--external-url"] {
+                     "--dashboard-token-file", "TENANTCTL_DASHBOARD_TOKEN", "/runs/<id>", "--external-url",
+                     "--gitlab-token-file", "--gitlab-token <vault:path#key>"] {
             XCTAssertTrue(help.contains(flag), "\(flag) missing from serve --help")
         }
         XCTAssertTrue(help.contains("127.0.0.1:8427"), help)

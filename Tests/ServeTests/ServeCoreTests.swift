@@ -26,6 +26,26 @@ final class ServeCoreTests: XCTestCase {
         XCTAssertTrue(dropped, "a closed trigger takes no work")
     }
 
+    /// The GitLab status queue behind a GitLab that does not answer: it holds `capacity` posts,
+    /// refuses the rest (the caller counts and logs them), and drains once GitLab answers.
+    func testAFullStatusQueueRefusesWhatDoesNotFitAndDrains() async {
+        let queue = StatusQueue()
+        let gitlab = Gate()
+        var accepted = 0, refused = 0
+        for _ in 0..<(StatusQueue.capacity + 200) {
+            if queue.enqueue({ await gitlab.wait() }) { accepted += 1 } else { refused += 1 }
+        }
+        // The worker may already hold the first post: one more than the buffer.
+        XCTAssertTrue((StatusQueue.capacity...StatusQueue.capacity + 1).contains(accepted), "\(accepted) accepted")
+        XCTAssertEqual(refused, StatusQueue.capacity + 200 - accepted)
+        let stuck = await queue.drain(timeout: .milliseconds(200))
+        XCTAssertFalse(stuck, "nothing drains while GitLab does not answer")
+        gitlab.open()
+        let drained = await queue.drain(timeout: .seconds(30))
+        XCTAssertTrue(drained)
+        XCTAssertTrue(queue.enqueue({}), "room again once drained")
+    }
+
     func testReasonsAreMergedAndASweepIsKept() async {
         let trigger = LookTrigger()
         await trigger.request(.hook)
@@ -171,6 +191,19 @@ final class ServeCoreTests: XCTestCase {
         XCTAssertTrue(text.contains("tenantctl_runs_total{outcome=\"succeeded\"} 1"), text)
         XCTAssertTrue(text.contains("tenantctl_drift_items{tenant=\"acme\"} 2"), text)
         XCTAssertTrue(text.contains("tenantctl_run_duration_seconds_count 1"), text)
+    }
+}
+
+/// A stand-in for a GitLab that answers only once opened.
+private final class Gate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var opened = false
+
+    func open() { lock.withLock { opened = true } }
+
+    func wait() async {
+        // try?: a cancelled sleep only ends the wait sooner.
+        while !lock.withLock({ opened }) { try? await Task.sleep(for: .milliseconds(10)) }
     }
 }
 

@@ -57,4 +57,36 @@ final class WebhookTests: ServeCase {
         XCTAssertLessThanOrEqual(try server.runs(), 2)
         XCTAssertGreaterThanOrEqual(try server.metric("tenantctl_webhook_events_coalesced_total"), 1, "the flood met a run under way")
     }
+
+    /// A full event queue: 2,000 webhooks of 256 KiB each (500 MiB) over 8 connections while a
+    /// run is going. Each is answered 202 and none is kept: the look they ask for is one pending
+    /// flag, not a queue of events, so at most one more run follows, and serve's memory grows by a
+    /// small part of what was sent.
+    func testAFloodOfLargeEventsIsBoundedAndKeepsNothing() throws {
+        latencyMilliseconds = 1000
+        let server = try serve()
+        try eventually("the first change") { !server.lines("change started").isEmpty }
+        let before = try server.residentBytes()
+        let body = #"{"object_kind":"push","ref":"refs/heads/main","padding":""# + String(repeating: "x", count: 256 << 10) + #""}"#
+        let accepted = AcceptedCount()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<250 where (try? server.hook(token: "s3cret-token", body: body))?.status == 202 { accepted.add() }
+        }
+        let after = try server.residentBytes()
+        XCTAssertEqual(accepted.value, 2000)
+        XCTAssertEqual(try server.metric("tenantctl_webhook_events_received_total", "result=\"look\""), 2000)
+        XCTAssertGreaterThanOrEqual(try server.metric("tenantctl_webhook_events_coalesced_total"), 1, "the flood met a run under way")
+        XCTAssertLessThan(after - before, 100 << 20, "RSS \(before >> 20) MiB before, \(after >> 20) MiB after 500 MiB of events")
+        try eventually("the first run's line", timeout: 300) { !server.lines("run").isEmpty }
+        Thread.sleep(forTimeInterval: 3)
+        XCTAssertLessThanOrEqual(server.lines("run").count, 2, server.log)
+    }
+}
+
+/// Answers counted from several threads.
+private final class AcceptedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

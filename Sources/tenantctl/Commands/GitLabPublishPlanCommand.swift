@@ -63,7 +63,7 @@ struct GitLabPublishPlanCommand: AsyncParsableCommand {
         }
         if noNote { return }
         let outcome = try await CommandRunner.reportingErrors { () -> StickyNoteOutcome in
-            let client = try gitlab.client()
+            let client = try await gitlab.client()
             let project = try gitlab.projectID()
             let iidText = try GitLabOptions.required(mergeRequest, "--merge-request", ["CI_MERGE_REQUEST_IID"], what: "the merge request")
             guard let iid = Int(iidText), iid > 0 else { throw CLIError("the merge request iid must be a positive number, got '\(Printable.escaped(iidText))'") }

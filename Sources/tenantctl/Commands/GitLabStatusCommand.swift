@@ -75,7 +75,7 @@ struct GitLabStatusCommand: AsyncParsableCommand {
             return
         }
         try await CommandRunner.reportingErrors {
-            let client = try gitlab.client()
+            let client = try await gitlab.client()
             let project = try gitlab.projectID()
             let commit = try GitLabOptions.required(sha, "--sha", ["CI_COMMIT_SHA"], what: "the commit")
             for update in updates {

@@ -6,7 +6,8 @@ import PlanModel
 
 /// Where GitLab is and who tenantctl is there. Flags win over GitLab CI's predefined variables
 /// (`CI_API_V4_URL`, `CI_PROJECT_ID`, `CI_SERVER_TLS_CA_FILE`); the token comes from
-/// `--gitlab-token-file` or `TENANTCTL_GITLAB_TOKEN` — a project (or personal) access token
+/// `--gitlab-token-file`, a `--gitlab-token vault:<path>#<key>` reference (GitLabTokenReference)
+/// or `TENANTCTL_GITLAB_TOKEN` — a project (or personal) access token
 /// with the `api` scope, sent as `PRIVATE-TOKEN`. GitLab refuses the CI job token on commit
 /// statuses and merge request notes, so `CI_JOB_TOKEN` is sent (as `JOB-TOKEN`) only when asked
 /// with `--use-job-token`, for a GitLab whose job token permissions allow it.
@@ -20,6 +21,9 @@ struct GitLabOptions: ParsableArguments {
     @Option(name: .customLong("gitlab-token-file"), help: ArgumentHelp("File holding a GitLab access token with the api scope (default: $TENANTCTL_GITLAB_TOKEN).", valueName: "file"))
     var tokenFile: String?
 
+    @Option(name: .customLong("gitlab-token"), help: ArgumentHelp("The access token as a Vault reference, read from $TENANTCTL_SECRETS_FILE, else from Vault at $VAULT_ADDR with $VAULT_TOKEN (KV v2 mount secret). A reference only, never the token.", valueName: "vault:path#key"))
+    var tokenReference: String?
+
     @Flag(name: .customLong("use-job-token"), help: "Authenticate with $CI_JOB_TOKEN (JOB-TOKEN header) when no access token is given. GitLab refuses it on statuses and notes unless its job token permissions allow them.")
     var useJobToken = false
 
@@ -29,7 +33,14 @@ struct GitLabOptions: ParsableArguments {
     @Option(name: .customLong("gitlab-timeout"), help: "Seconds one GitLab request may take, per attempt (429 and 5xx are retried).")
     var timeout: Int = 30
 
-    static let environment = "CI_API_V4_URL, CI_PROJECT_ID, CI_SERVER_TLS_CA_FILE, TENANTCTL_GITLAB_TOKEN, CI_JOB_TOKEN (with --use-job-token)"
+    static let environment = "CI_API_V4_URL, CI_PROJECT_ID, CI_SERVER_TLS_CA_FILE, TENANTCTL_GITLAB_TOKEN, CI_JOB_TOKEN (with --use-job-token), VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE, VAULT_CACERT, TENANTCTL_SECRETS_FILE (with --gitlab-token)"
+
+    func validate() throws {
+        if let tokenReference {
+            if tokenFile != nil { throw ValidationError("give --gitlab-token-file or --gitlab-token, not both") }
+            _ = try GitLabTokenReference.parse(tokenReference)
+        }
+    }
 
     /// A value from its flag, else the first variable set (non-empty), else an error naming both.
     static func required(_ flag: String?, _ flagName: String, _ variables: [String], what: String) throws -> String {
@@ -39,19 +50,22 @@ struct GitLabOptions: ParsableArguments {
         throw CLIError("\(what) is unknown: pass \(flagName) or set \(variables.joined(separator: " or ")) (GitLab CI sets \(variables.last ?? "it") in merge request pipelines)")
     }
 
-    func token() throws -> GitLabToken {
+    func token() async throws -> GitLabToken {
         let environment = ProcessInfo.processInfo.environment
         if let tokenFile { return try GitLabToken.read(file: tokenFile) }
+        if let tokenReference {
+            return try await GitLabTokenReference.read(try GitLabTokenReference.parse(tokenReference), from: try GitLabTokenReference.standaloneStore())
+        }
         if let value = environment["TENANTCTL_GITLAB_TOKEN"], !value.isEmpty { return try GitLabToken(value) }
         if useJobToken, let value = environment["CI_JOB_TOKEN"], !value.isEmpty { return try GitLabToken(value, kind: .jobToken) }
-        throw CLIError("no GitLab token: pass --gitlab-token-file or set TENANTCTL_GITLAB_TOKEN to a project access token with the api scope (GitLab does not accept CI_JOB_TOKEN for commit statuses and merge request notes)")
+        throw CLIError("no GitLab token: pass --gitlab-token-file or --gitlab-token vault:<path>#<key>, or set TENANTCTL_GITLAB_TOKEN to a project access token with the api scope (GitLab does not accept CI_JOB_TOKEN for commit statuses and merge request notes)")
     }
 
     func projectID() throws -> GitLabProjectID {
         try GitLabProjectID(Self.required(project, "--project", ["CI_PROJECT_ID"], what: "the GitLab project"))
     }
 
-    func client() throws -> GitLabClient {
+    func client() async throws -> GitLabClient {
         let url = try Self.required(apiURL, "--api-url", ["CI_API_V4_URL"], what: "the GitLab API URL")
         var configuration = GitLabClient.defaultConfiguration
         configuration.totalTimeout = .seconds(max(1, timeout))
@@ -60,7 +74,7 @@ struct GitLabOptions: ParsableArguments {
             guard FileManager.default.isReadableFile(atPath: ca) else { throw CLIError("cannot read the GitLab CA file \(ca)") }
             configuration.caBundlePath = ca
         }
-        return try GitLabClient(apiURL: url, token: token(), configuration: configuration)
+        return try GitLabClient(apiURL: url, token: await token(), configuration: configuration)
     }
 }
 

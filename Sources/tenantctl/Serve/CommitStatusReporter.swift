@@ -3,6 +3,7 @@ import GitLab
 import HTTPClient
 import Logging
 import ServeCore
+import TenantCore
 
 /// serve's GitLab commit statuses, `tenantctl/<tenant>/<environment>` on the commit a look
 /// reconciled: `running` when the run starts on the environment, then its outcome. Posting is
@@ -29,10 +30,10 @@ struct CommitStatusReporter: Sendable {
 
     /// The reporter for one look, or nil when statuses are off (no --gitlab-url) or cannot be
     /// set (logged and counted once per look).
-    static func make(_ settings: ServeCommand, sha: String, queue: StatusQueue, logger: Logger, metrics: ServeMetrics) -> CommitStatusReporter? {
+    static func make(_ settings: ServeCommand, fleet: Fleet?, sha: String, queue: StatusQueue, logger: Logger, metrics: ServeMetrics) async -> CommitStatusReporter? {
         guard let url = settings.gitlabURL, let project = settings.gitlabProject else { return nil }
         do {
-            let token = try settings.gitlabToken()
+            let token = try await settings.gitlabToken(fleet: fleet)
             let client = try GitLabClient(apiURL: ServeCommand.apiURL(url), token: token, configuration: clientConfiguration)
             return CommitStatusReporter(client: client, project: try GitLabProjectID(project), sha: sha, ref: settings.repository.ref,
                                         externalURL: settings.externalURL, queue: queue, logger: logger, metrics: metrics)

@@ -18,6 +18,7 @@ struct LookLoop: Service {
         await daemon.trigger.request(.startup)
         await withGracefulShutdownHandler {
             while let reasons = await daemon.trigger.next() {
+                daemon.metrics.lookStarted()
                 let look = Task { await ReconcileLook(daemon: daemon).run(reasons) }
                 current.set(look)
                 await look.value

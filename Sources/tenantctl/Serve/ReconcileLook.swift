@@ -144,7 +144,7 @@ struct ReconcileLook {
         let (plan, heldSuspended) = Suspension(tenants: suspended).hold(afterManual)
         let drift = DriftReport(planned)
         let looked = desired.state.environments.filter { environment in tenants.map { environment.tenant.map($0.contains) ?? false } ?? true }
-        let statuses = CommitStatusReporter.make(settings, sha: head.hex, queue: daemon.statusQueue, logger: logger, metrics: metrics)
+        let statuses = await CommitStatusReporter.make(settings, fleet: desired.fleet, sha: head.hex, queue: daemon.statusQueue, logger: logger, metrics: metrics)
         // Environments without a tenant (shared infrastructure) have no status name of their own.
         let named = looked.compactMap { environment in environment.tenant.map { (tenant: $0, environment: environment.environment) } }
         statuses?.post(named.map { ($0.tenant, $0.environment, .running, "tenantctl serve is reconciling") }, run: nil)

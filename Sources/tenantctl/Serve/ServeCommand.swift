@@ -3,6 +3,7 @@ import Foundation
 import GitLab
 import Logging
 import ServeCore
+import TenantCore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,10 @@ struct ServeCommand: AsyncParsableCommand {
         environment could not be observed), canceled (interrupted by a stop). A `sync: manual` \
         environment or a suspended tenant is success with "planned, not applied: …" (the \
         commit is not wrong; a person applies it). Statuses are best effort: a GitLab error is \
-        logged and counted (tenantctl_gitlab_status_errors_total), never fails nor delays a run.
+        logged and counted (tenantctl_gitlab_status_errors_total), never fails nor delays a run. \
+        The GitLab token: --gitlab-token-file, or --gitlab-token vault:<path>#<key> (read at each \
+        look through the fleet's Vault or --secrets-file, as the fleet's other secrets are), else \
+        $TENANTCTL_GITLAB_TOKEN.
 
         Examples:
           tenantctl serve --repo https://gitlab.example.com/ops/tenants.git --webhook-token-file /etc/tenantctl/webhook-token
@@ -92,6 +96,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("gitlab-token-file"), help: ArgumentHelp("File holding a GitLab access token with the api scope, readable by its owner only (default: $TENANTCTL_GITLAB_TOKEN).", valueName: "file"))
     var gitlabTokenFile: String?
 
+    @Option(name: .customLong("gitlab-token"), help: ArgumentHelp("The GitLab access token as a Vault reference, read at each look through the fleet's Vault (or --secrets-file), like the fleet's other secrets. A reference only, never the token.", valueName: "vault:path#key"))
+    var gitlabTokenReference: String?
+
     @Option(name: .customLong("external-url"), help: ArgumentHelp("The URL the dashboard is reached at from outside (behind a proxy): commit statuses link to its run pages (<url>/runs/<id>).", valueName: "url"))
     var externalURL: String?
 
@@ -107,6 +114,10 @@ struct ServeCommand: AsyncParsableCommand {
         if gateTimeout < 1 { throw ValidationError("--gate-timeout must be at least 1 second") }
         if settle < 0 { throw ValidationError("--settle cannot be negative") }
         if (gitlabURL == nil) != (gitlabProject == nil) { throw ValidationError("--gitlab-url and --gitlab-project go together") }
+        if let gitlabTokenReference {
+            if gitlabTokenFile != nil { throw ValidationError("give --gitlab-token-file or --gitlab-token, not both") }
+            _ = try GitLabTokenReference.parse(gitlabTokenReference)
+        }
         for (name, url) in [("--gitlab-url", gitlabURL), ("--external-url", externalURL)] {
             if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) { throw ValidationError("\(name) must be an http(s) URL") }
         }
@@ -167,14 +178,18 @@ struct ServeCommand: AsyncParsableCommand {
         return token
     }
 
-    /// The GitLab token: --gitlab-token-file (owner-only, like the webhook token's), else
-    /// $TENANTCTL_GITLAB_TOKEN. Read at each look, so a rotated file is picked up.
-    func gitlabToken() throws -> GitLabToken {
+    /// The GitLab token: --gitlab-token-file (owner-only, like the webhook token's), else the
+    /// --gitlab-token reference read through the fleet's secret store, else
+    /// $TENANTCTL_GITLAB_TOKEN. Read at each look, so a rotated file or secret is picked up.
+    func gitlabToken(fleet: Fleet?) async throws -> GitLabToken {
         if let gitlabTokenFile {
             return try GitLabToken(VaultSettingsResolution.secretFile(gitlabTokenFile, what: "GitLab token file"))
         }
+        if let gitlabTokenReference {
+            return try await GitLabTokenReference.read(try GitLabTokenReference.parse(gitlabTokenReference), from: try engine.secretStore(fleet: fleet))
+        }
         if let value = ProcessInfo.processInfo.environment["TENANTCTL_GITLAB_TOKEN"], !value.isEmpty { return try GitLabToken(value) }
-        throw CLIError("no GitLab token: pass --gitlab-token-file or set TENANTCTL_GITLAB_TOKEN (an access token with the api scope)")
+        throw CLIError("no GitLab token: pass --gitlab-token-file or --gitlab-token vault:<path>#<key>, or set TENANTCTL_GITLAB_TOKEN (an access token with the api scope)")
     }
 
     /// --gitlab-url names GitLab or its API: `/api/v4` is added when missing.

@@ -20,7 +20,7 @@ final class ServeGitLabSim {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let config = """
             {"users": [{"id": 7, "username": "tenantctl-bot", "name": "tenantctl bot", "tokens": ["\(Self.token)"]}],
-             "projects": [{"id": 42, "path": "\(Self.projectPath)", "defaultBranch": "main"}]}
+             "projects": [{"id": 42, "path": "\(Self.projectPath)", "defaultBranch": "main", "mergeRequests": [1]}]}
             """
         try config.write(toFile: directory + "/sim.json", atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: try ProductBinary.locate("gitlab-sim"))

@@ -118,6 +118,16 @@ final class ServeProcess: @unchecked Sendable {
 
     func signal(_ number: Int32) { Foundation.kill(process.processIdentifier, number) }
 
+    /// VmRSS of /proc/<pid>/status, in bytes.
+    func residentBytes() throws -> Int {
+        let text = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kibibytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Int($0) }) else {
+            throw FixtureError("no VmRSS in /proc/\(process.processIdentifier)/status")
+        }
+        return kibibytes * 1024
+    }
+
     /// Waits for the exit; nil when it did not exit in time.
     func waitForExit(timeout: TimeInterval = 120) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -4,17 +4,17 @@ import Foundation
 /// only enqueues, so a slow or unreachable GitLab never delays a change. The queue is bounded;
 /// a post that does not fit is dropped and reported to the caller (counted and logged), because
 /// an unbounded queue behind a GitLab that is down would grow without end.
-final class StatusQueue: Sendable {
-    typealias Job = @Sendable () async -> Void
+public final class StatusQueue: Sendable {
+    public typealias Job = @Sendable () async -> Void
 
     /// A look posts two statuses per environment: 512 leaves room for several looks of a large
     /// fleet while GitLab is slow.
-    static let capacity = 512
+    public static let capacity = 512
 
     private let continuation: AsyncStream<Job>.Continuation
     private let pending = PendingCount()
 
-    init() {
+    public init() {
         let (stream, continuation) = AsyncStream<Job>.makeStream(bufferingPolicy: .bufferingOldest(Self.capacity))
         self.continuation = continuation
         let pending = self.pending
@@ -28,7 +28,7 @@ final class StatusQueue: Sendable {
 
     /// Enqueues a job; false when the queue is full (the job is not run).
     @discardableResult
-    func enqueue(_ job: @escaping Job) -> Bool {
+    public func enqueue(_ job: @escaping Job) -> Bool {
         pending.add(1)
         if case .dropped = continuation.yield(job) {
             pending.add(-1)
@@ -39,7 +39,7 @@ final class StatusQueue: Sendable {
 
     /// Waits until every job queued so far has run, or `timeout` passed (false then). On
     /// shutdown: the last run's outcomes reach GitLab instead of statuses left `running`.
-    func drain(timeout: Duration) async -> Bool {
+    public func drain(timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while pending.value > 0 {
             if ContinuousClock.now >= deadline { return false }
