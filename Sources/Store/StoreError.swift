@@ -12,6 +12,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, unknownMigrations: [String])
     case unknownRun(Int64)
     case unknownAction(Int64)
+    case unknownCertificateOrder(Int64)
     /// A secret reference that is not a `vault:` reference; the value is not repeated here
     /// because a caller that got this wrong may have passed the secret itself.
     case invalidSecretReference(application: String, key: String)
@@ -40,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The journal has no run \(id)."
         case let .unknownAction(id):
             return "The journal has no action \(id)."
+        case let .unknownCertificateOrder(id):
+            return "The journal has no certificate order \(id)."
         case let .invalidSecretReference(application, key):
             return "The secret applied to \(application) option \(key) is not a vault: reference, so it was not recorded."
         case let .invalidResourceAddress(system, address):

@@ -26,9 +26,9 @@ final class SuspensionTests: XCTestCase {
     }
 
     func testTheMigrationIsAppendedAndUpgradesAReleasedDatabase() throws {
-        XCTAssertEqual(Schema.migrator.migrations.last, "v5-suspended-tenants", "migrations are append-only")
-        XCTAssertEqual(Array(Schema.migrator.migrations.prefix(5)),
-                       ["v1-journal", "v1-ownership", "v2-environment-locks", "v3-applied-secret-digest", "v4-owned-resources"])
+        XCTAssertEqual(Array(Schema.migrator.migrations.prefix(6)),
+                       ["v1-journal", "v1-ownership", "v2-environment-locks", "v3-applied-secret-digest", "v4-owned-resources", "v5-suspended-tenants"],
+                       "migrations are append-only")
         let dir = try TemporaryDirectory()
         let fixture = try XCTUnwrap(Bundle.module.url(forResource: "release-1-state", withExtension: "sqlite", subdirectory: "Fixtures"))
         try FileManager.default.copyItem(atPath: fixture.path, toPath: dir.child("tenantctl.sqlite"))
