@@ -211,9 +211,14 @@ public struct CertsDriver: SystemDriver {
         return summary.count > 1500 ? String(summary.suffix(1500)) : summary
     }
 
-    /// A CA that could not be reached, or asked to come back later.
+    /// A CA that could not be reached, or asked to come back later; another certbot holding
+    /// the folders; or Debian's certbot on Python 3.11+ crashing with "can't set attribute"
+    /// where it meant to report the ACME server's error (certbot/certbot#9539): most often a
+    /// nonce the CA rejected twice in a row (pebble rejects 5% of them), worth another order,
+    /// and retrying a lasting error costs only the retry policy's few attempts.
     static func looksTransient(_ text: String) -> Bool {
-        ["Connection refused", "Max retries exceeded", "timed out", "503 Service", "rateLimited", "Another instance of Certbot is already running"]
+        ["Connection refused", "Max retries exceeded", "timed out", "503 Service", "rateLimited", "badNonce",
+         "Another instance of Certbot is already running", "AttributeError: can't set attribute"]
             .contains { text.contains($0) }
     }
 
