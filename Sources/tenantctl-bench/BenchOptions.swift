@@ -39,6 +39,10 @@ struct BenchOptions: Sendable {
                                  records each from it at 20 ms per request (required by the live runs)
           --dns-zones <n>        zones of the DNS measure (default 100)
           --dns-records <n>      records per zone of the DNS measure (default 100)
+          --certificates <n>     certificates one apply issues against pebble, DNS-01 in bind9's
+                                 named, with --juju-sim (default 50; skipped, saying why, without
+                                 pebble, certbot, openssl or sqlite3)
+          --skip-certs           no certificate measure
           --seed <n>             generator seed; the same seed gives the same repositories (default 1)
           --timeout <seconds>    limit for each child process (default 600)
           --loose                leave git objects loose instead of packing them like a fetched clone
@@ -70,6 +74,8 @@ struct BenchOptions: Sendable {
     var ovhSim = ""
     var dnsZones = 100
     var dnsRecords = 100
+    var certificates = 50
+    var skipCerts = false
     var seed: UInt64 = 1
     var timeoutSeconds = 600.0
     var pack = true
@@ -116,6 +122,8 @@ struct BenchOptions: Sendable {
             case "--ovh-sim": options.ovhSim = try value(argument)
             case "--dns-zones": options.dnsZones = try count(argument, minimum: 1)
             case "--dns-records": options.dnsRecords = try count(argument, minimum: 1)
+            case "--certificates": options.certificates = try count(argument, minimum: 1)
+            case "--skip-certs": options.skipCerts = true
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }

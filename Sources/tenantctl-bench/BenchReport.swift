@@ -17,6 +17,8 @@ struct BenchReport: Sendable, Encodable {
     var vault: VaultPlanFigures?
     /// `plan` with DNS observed from ovh-sim; nil without --ovh-sim.
     var dns: DNSObserveFigures?
+    /// One apply issuing certificates against pebble; nil without --juju-sim or with --skip-certs.
+    var certs: CertsIssueFigures?
     var budgets: [Budget]
 
     /// Memory each additional tenant costs: the peak RSS difference between the two repositories
@@ -59,7 +61,8 @@ struct BenchReport: Sendable, Encodable {
 
     init(tenantctl: String, host: String, cpus: Int, seed: UInt64, startup: [RunFigures],
          large: RepositoryFigures, small: RepositoryFigures, plans: [PlanFigures], sweep: SweepFigures?, vault: VaultPlanFigures?,
-         dns: DNSObserveFigures? = nil) {
+         dns: DNSObserveFigures? = nil, certs: CertsIssueFigures? = nil) {
+        self.certs = certs
         self.startup = startup
         self.tenantctl = tenantctl
         self.host = host

@@ -69,6 +69,14 @@ struct Benchmark {
             options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
         let dns = options.ovhSim.isEmpty || options.jujuSim.isEmpty ? nil : try DNSObserveBenchmark(
             options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
+        var certs: CertsIssueFigures?
+        if !options.skipCerts, !options.jujuSim.isEmpty {
+            if CertsIssueBenchmark.available {
+                certs = try CertsIssueBenchmark(options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
+            } else {
+                progress("certificates: not measured: pebble, certbot, openssl or sqlite3 is not installed (make deps installs them)")
+            }
+        }
 
         return BenchReport(
             tenantctl: "\(tenantctl) (\(version))",
@@ -78,7 +86,7 @@ struct Benchmark {
             startup: startup,
             large: RepositoryFigures(repository: large, environments: largeEnvironments, validateRuns: validateLarge, changedRuns: changedLarge),
             small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall),
-            plans: plans, sweep: sweep, vault: vault, dns: dns)
+            plans: plans, sweep: sweep, vault: vault, dns: dns, certs: certs)
     }
 
     private func progress(_ message: String) {

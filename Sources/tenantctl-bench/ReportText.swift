@@ -55,6 +55,7 @@ enum ReportText {
         if let replay = report.sweep?.replay { worldRuns.append(("drift sweep against juju-replay", [replay.run])) }
         if let vault = report.vault { worldRuns.append(("plan with Vault, \(vault.tenants) tenants", [vault.run])) }
         if let dns = report.dns { worldRuns.append(("plan with DNS, \(dns.zones) zones", [dns.run])) }
+        if let certs = report.certs { worldRuns.append(("apply with \(certs.certificates) certificates", [certs.run])) }
         for (name, runs) in [("validate, \(n) tenants", large.validateRuns), ("validate, \(m) tenants", small.validateRuns),
                              ("changed, \(n) tenants", large.changedRuns), ("changed, \(m) tenants", small.changedRuns),
                              ("version", report.startup)] + worldRuns {
