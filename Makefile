@@ -7,7 +7,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 SWIFT ?= swift
-APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev sqlite3 lighttpd openssh-server libcurl4-openssl-dev curl bind9 bind9-dnsutils pebble certbot chromium
+APT_PACKAGES := git pkg-config libgit2-dev libsqlite3-dev sqlite3 lighttpd openssh-server libcurl4-openssl-dev curl bind9 bind9-dnsutils pebble certbot openssl chromium
 DEMO_DIR ?= $(CURDIR)/.build/demo
 BENCH_DIR ?= $(CURDIR)/.build/bench
 BENCH_TENANTS ?= 10000
@@ -25,9 +25,9 @@ PYTHON_GITLAB_VERSION := 8.6.0
 all: build
 
 help:
-	@echo "make demo   build, then plan, apply, drift and heal the example fleet against juju-sim, with its DNS in ovh-sim, moto_server and bind9"
+	@echo "make demo   build, then plan, apply, drift and heal the example fleet against juju-sim, with its DNS in ovh-sim, moto_server and bind9, and its certificates from pebble"
 	@echo "make test   install what is missing, build and run the whole test suite"
-	@echo "make bench  measure validate, changed and plan on generated repositories, drift sweeps against juju-sim and juju-replay, plan with vault-sim, plan observing DNS zones in ovh-sim, plan and apply 1,000 DNS records on bind9 and on moto_server, serve's webhook-to-change time and a webhook flood"
+	@echo "make bench  measure validate, changed and plan on generated repositories, drift sweeps against juju-sim and juju-replay, plan with vault-sim, plan observing DNS zones in ovh-sim, plan and apply 1,000 DNS records on bind9 and on moto_server, an apply issuing 50 certificates against pebble, serve's webhook-to-change time and a webhook flood"
 	@echo "make deps   install the Debian packages the build and the tests need"
 
 # Installs only the packages that are missing, so it is quick when all are there.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole reconcile loop on the example fleet, against juju-sim (a stand-in for the juju CLI)
 # with the journal in SQLite, and the fleet's DNS zones in ovh-sim (OVH), a real moto_server
-# (Route 53) and a real bind9 named (RFC 2136). Run by `make demo` after the build; every step
+# (Route 53) and a real bind9 named (RFC 2136); certificates from pebble through certbot, their
+# DNS-01 challenges answered in bind9, delivered to juju-sim as secrets, then renewed. Run by `make demo` after the build; every step
 # says what it does.
 set -euo pipefail
 
@@ -258,6 +259,105 @@ set +e; wait "$serve_pid"; serve_status=$?; set -e
 serve_pid=""
 echo "serve exited with status $serve_status"; [ "$serve_status" = 0 ] || exit 1
 grep -E ' (stopping|stopped)' "$work/serve.log" | sed 's/^[^ ]* //'
+
+# --- certificates: pebble, certbot, DNS-01 through bind9, delivery to juju-sim, renewal ---
+step "Certificates: pebble (Let's Encrypt's ACME test server) validates DNS-01 against the demo's bind9"
+for tool in pebble certbot openssl; do
+  command -v "$tool" > /dev/null || { echo "demo: $tool is not installed (make deps installs the pebble, certbot and openssl packages)" >&2; exit 1; }
+done
+# pebble serves ACME over HTTPS: a throwaway CA and a localhost certificate for it, which
+# certbot trusts through REQUESTS_CA_BUNDLE.
+mkdir -p "$work/pebble"
+( cd "$work/pebble"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj "/CN=tenantctl demo CA" \
+    -keyout ca-key.pem -out ca.pem 2> /dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" -keyout server-key.pem -out server.csr 2> /dev/null
+  printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n' > server.ext
+  openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 1 -extfile server.ext -out server.pem 2> /dev/null )
+pebble_port=$(free_port)
+# Certificates that last 80 seconds, so that one comes close to its end within the demo.
+cert_lifetime=90
+cat > "$work/pebble/config.json" <<JSON
+{"pebble": {"listenAddress": "127.0.0.1:$pebble_port", "managementListenAddress": "127.0.0.1:$(free_port)",
+            "certificate": "$work/pebble/server.pem", "privateKey": "$work/pebble/server-key.pem",
+            "httpPort": $(free_port), "tlsPort": $(free_port), "ocspResponderURL": "",
+            "externalAccountBindingRequired": false, "certificateValidityPeriod": $cert_lifetime}}
+JSON
+PEBBLE_VA_NOSLEEP=1 PEBBLE_AUTHZREUSE=0 pebble -config "$work/pebble/config.json" -dnsserver "127.0.0.1:$named_port" \
+  > "$work/pebble.log" 2>&1 < /dev/null &
+pids+=($!)
+for _ in $(seq 100); do grep -q "Listening on" "$work/pebble.log" 2> /dev/null && break; sleep 0.1; done
+grep -q "Listening on" "$work/pebble.log" || { echo "demo: pebble did not start; its log:" >&2; tail -n 20 "$work/pebble.log" >&2; exit 1; }
+export REQUESTS_CA_BUNDLE="$work/pebble/ca.pem"
+pebble_directory="https://localhost:$pebble_port/dir"
+echo "pebble at $pebble_directory, validating DNS-01 at 127.0.0.1:$named_port (bind9), certificates valid $cert_lifetime s"
+
+step "git: spec.certificates points at pebble; the shops' names in bibind.cloud ask for certificates"
+# pebble asks one DNS server, bind9, which serves bibind.cloud only: the names in ovh-sim's and
+# moto_server's zones (which no DNS server answers here) are given tls: false in this copy.
+python3 - "$pebble_directory" <<'PY'
+import pathlib, re, sys
+directory = sys.argv[1]
+fleet = pathlib.Path("tenantctl.yaml")
+fleet.write_text(fleet.read_text().replace("  vault:\n", f"""  certificates:
+    directory: {directory}
+    email: ops@bibind.com
+    renewBefore: 0.5            # renewed in the second half of their lifetime
+  vault:
+""", 1))
+added = {
+    "tenants/cabinet-martin.yaml": "    - host: shop.cabinet-martin.bibind.cloud\n      target: {application: traefik}\n"
+                                   "    - host: recette.cabinet-martin.bibind.cloud\n      environment: staging\n      target: {application: traefik}\n",
+    "tenants/maison-lefebvre.yaml": "    - host: shop.maison-lefebvre.bibind.cloud\n      target: {application: traefik}\n",
+}
+for path in sorted(pathlib.Path("tenants").rglob("*.yaml")):
+    lines, out, block = path.read_text().splitlines(keepends=True), [], []
+    def flush():
+        if block and not any(re.match(r"\s+tls:", line) for line in block):
+            block.insert(1, "      tls: false\n")
+        out.extend(block); block.clear()
+    for line in lines:
+        if line.startswith("    - host:"):
+            flush(); block.append(line)
+        elif block and line.startswith("      "):
+            block.append(line)
+        else:
+            flush(); out.append(line)
+    flush()
+    text = "".join(out)
+    if str(path) in added:
+        text = text.replace("  domains:\n", "  domains:\n" + added[str(path)], 1)
+    path.write_text(text)
+PY
+git -c user.name=demo -c user.email=demo@example.invalid commit -q -am "Certificates from pebble for the shops' bibind.cloud names"
+run git show --stat --oneline HEAD
+run tenantctl validate --repo .
+
+step "Plan: each certificate after its name's record, each delivery after its certificate (exit 2: changes)"
+tenantctl plan --repo . > "$work/plan-certs.txt" || [ $? = 2 ]
+printf '$ tenantctl plan --repo .   # the certificate lines\n'
+grep -E 'cert\.|dns\.upsert .*bibind\.cloud' "$work/plan-certs.txt" || { cat "$work/plan-certs.txt"; echo "demo: no certificate in the plan" >&2; exit 1; }
+
+step "Apply: certbot orders from pebble, tenantctl cert-hook answers DNS-01 in bind9, juju-sim gets each certificate as a secret"
+run tenantctl apply --repo . --auto-approve --quiet
+run ls "$TENANTCTL_STATE_DIR/certbot/config/live"
+printf '$ juju secrets -m bibind-k8s:cabinet-martin-prod --format json   # name, revision, description\n'
+juju secrets -m bibind-k8s:cabinet-martin-prod --format json | python3 -c '
+import json, sys
+for s in json.load(sys.stdin).values(): print("  %-34s rev %s  %s" % (s.get("name"), s.get("revision"), s.get("description")))'
+
+step "Time passes: the certificates are in the second half of their $cert_lifetime-second life"
+echo "(waiting $((cert_lifetime / 2 + 5)) seconds)"; sleep $((cert_lifetime / 2 + 5))
+
+step "Drift report: the certificates close to their end (exit 2: drift)"
+expect 2 tenantctl drift --repo .
+
+step "Apply renews them and delivers the new ones (a new secret revision); drift is empty"
+run tenantctl apply --repo . --auto-approve --quiet
+juju secrets -m bibind-k8s:cabinet-martin-prod --format json | python3 -c '
+import json, sys
+for s in json.load(sys.stdin).values(): print("  %-34s rev %s  %s" % (s.get("name"), s.get("revision"), s.get("description")))'
+run tenantctl drift --repo .
 
 step "The journal"
 run tenantctl history

@@ -203,4 +203,6 @@ public enum WithheldCause: String, Sendable, Codable, Equatable {
     case conflict
     /// A change that cannot be made as things are (its DNS zone does not exist).
     case blocked
+    /// An order a CA's rate limit would refuse: it waits for the limit's window (certificates).
+    case rateLimited
 }

@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v5-suspended-tenants", migrate: createSuspensions)
         migrator.registerMigration("v6-reconciled-commits", migrate: createReconciledCommits)
         migrator.registerMigration("v7-run-plans", migrate: createRunPlans)
+        migrator.registerMigration("v8-certificate-orders", migrate: createCertificateOrders)
         return migrator
     }()
 
@@ -181,6 +182,25 @@ enum Schema {
             ) WITHOUT ROWID;
             -- The dashboard's "last run of each environment" reads one index entry per environment.
             CREATE INDEX action_by_environment ON action(environment, run_id);
+            """)
+    }
+
+    /// The certificate orders tenantctl placed with ACME directories (``StateStore/CertificateOrderRecord``):
+    /// the history the rate-limit forecast counts. Names and outcomes only, never key material.
+    /// `issued` is NULL while certbot runs (and stays so if the run is cut short).
+    private static func createCertificateOrders(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE certificate_order (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                directory TEXT NOT NULL,
+                lineage TEXT NOT NULL,
+                names TEXT NOT NULL,
+                renewal INTEGER NOT NULL CHECK (renewal IN (0, 1)),
+                issued INTEGER CHECK (issued IN (0, 1)),
+                ordered_at DATETIME NOT NULL
+            );
+            -- The forecast reads the last window's orders.
+            CREATE INDEX certificate_order_by_time ON certificate_order(ordered_at);
             """)
     }
 }

@@ -12,6 +12,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, unknownMigrations: [String])
     case unknownRun(Int64)
     case unknownAction(Int64)
+    case unknownCertificateOrder(Int64)
     /// An owned resource's address that is not `<system>:<path>`.
     case invalidResourceAddress(system: String, address: String)
     /// What was applied to an owned resource is not a reference (`vault:`…); not repeated here,
@@ -37,6 +38,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The journal has no run \(id)."
         case let .unknownAction(id):
             return "The journal has no action \(id)."
+        case let .unknownCertificateOrder(id):
+            return "The journal has no certificate order \(id)."
         case let .invalidResourceAddress(system, address):
             return "The address \(address) of a \(system) resource does not start with \(system): and a path, so it was not recorded."
         case let .invalidAppliedReference(system, address):

@@ -54,6 +54,10 @@ struct BenchOptions: Sendable {
           --flood-seconds <n>    the flood is sent within this many seconds, one batch a second (default 10)
           --flood-connections <n>  concurrent connections of the flood (default 8)
           --only-serve           only the serve measure (no generated repository)
+          --certificates <n>     certificates one apply issues against pebble, DNS-01 in bind9's
+                                 named, with --juju-sim (default 50; skipped, saying why, without
+                                 pebble, certbot, openssl or sqlite3)
+          --skip-certs           no certificate measure
           --seed <n>             generator seed; the same seed gives the same repositories (default 1)
           --timeout <seconds>    limit for each child process (default 600)
           --loose                leave git objects loose instead of packing them like a fetched clone
@@ -92,6 +96,8 @@ struct BenchOptions: Sendable {
     var floodSeconds = 10
     var floodConnections = 8
     var onlyServe = false
+    var certificates = 50
+    var skipCerts = false
     var seed: UInt64 = 1
     var timeoutSeconds = 600.0
     var pack = true
@@ -145,6 +151,8 @@ struct BenchOptions: Sendable {
             case "--flood-seconds": options.floodSeconds = try count(argument, minimum: 1)
             case "--flood-connections": options.floodConnections = try count(argument, minimum: 1)
             case "--only-serve": options.onlyServe = true
+            case "--certificates": options.certificates = try count(argument, minimum: 1)
+            case "--skip-certs": options.skipCerts = true
             case "--seed":
                 let text = try value(argument)
                 guard let seed = UInt64(text) else { throw BenchError("--seed expects a whole number, got '\(text)'") }

@@ -21,6 +21,8 @@ struct BenchReport: Sendable, Encodable {
     var dnsApply: [DNSApplyFigures]
     /// `tenantctl serve`: webhook to first change, and a flood; nil without --gitlab-sim.
     var serve: ServeFigures?
+    /// One apply issuing certificates against pebble; nil without --juju-sim or with --skip-certs.
+    var certs: CertsIssueFigures?
     var budgets: [Budget]
 
     /// Memory each additional tenant costs: the peak RSS difference between the two repositories
@@ -63,8 +65,9 @@ struct BenchReport: Sendable, Encodable {
 
     init(tenantctl: String, host: String, cpus: Int, seed: UInt64, startup: [RunFigures],
          large: RepositoryFigures, small: RepositoryFigures, plans: [PlanFigures], sweep: SweepFigures?, vault: VaultPlanFigures?,
-         dns: DNSObserveFigures? = nil, dnsApply: [DNSApplyFigures] = []) {
+         dns: DNSObserveFigures? = nil, dnsApply: [DNSApplyFigures] = [], certs: CertsIssueFigures? = nil) {
         self.dnsApply = dnsApply
+        self.certs = certs
         self.startup = startup
         self.tenantctl = tenantctl
         self.host = host

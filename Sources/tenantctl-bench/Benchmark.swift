@@ -71,6 +71,14 @@ struct Benchmark {
             options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
         let dnsApply = options.dnsApplyRecords == 0 ? [] : try DNSApplyBenchmark(
             options: options, work: work, runner: runner, process: process, git: git).run()
+        var certs: CertsIssueFigures?
+        if !options.skipCerts, !options.jujuSim.isEmpty {
+            if CertsIssueBenchmark.available {
+                certs = try CertsIssueBenchmark(options: options, work: work, catalog: catalog, runner: runner, process: process, git: git).run()
+            } else {
+                progress("certificates: not measured: pebble, certbot, openssl or sqlite3 is not installed (make deps installs them)")
+            }
+        }
 
         let serve = options.gitlabSim.isEmpty ? nil : try ServeBenchmark(
             options: options, work: work, catalog: catalog, process: process, git: git).run()
@@ -83,7 +91,7 @@ struct Benchmark {
             startup: startup,
             large: RepositoryFigures(repository: large, environments: largeEnvironments, validateRuns: validateLarge, changedRuns: changedLarge),
             small: RepositoryFigures(repository: small, environments: smallEnvironments, validateRuns: validateSmall, changedRuns: changedSmall),
-            plans: plans, sweep: sweep, vault: vault, dns: dns, dnsApply: dnsApply)
+            plans: plans, sweep: sweep, vault: vault, dns: dns, dnsApply: dnsApply, certs: certs)
         report.serve = serve
         return report
     }

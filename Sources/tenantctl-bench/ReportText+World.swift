@@ -1,7 +1,7 @@
 /// The issue-3 part of the report: `plan` from snapshots and the drift sweep against juju-sim.
 extension ReportText {
     static func worldSection(_ report: BenchReport) -> String {
-        guard !report.plans.isEmpty || report.sweep != nil || report.vault != nil || report.dns != nil else { return "" }
+        guard !report.plans.isEmpty || report.sweep != nil || report.vault != nil || report.dns != nil || report.certs != nil else { return "" }
         var out = "\nPlan from a snapshot and drift sweep (issue 3)\n"
         for plan in report.plans {
             let world = plan.world
@@ -38,6 +38,12 @@ extension ReportText {
         if let dns = report.dns {
             out += "  plan with DNS: \(dns.zones) OVH zones of \(dns.recordsPerZone) records in ovh-sim, one tenant per zone; "
             out += "\(Formatting.count(dns.requests)) OVH requests (a list and a read per record: API v1 has no bulk read); \(dns.upserts) dns.upsert changes\n"
+        }
+        if let certs = report.certs {
+            out += "  apply with certificates: \(certs.certificates) domains in bind9 (RFC 2136), certbot ordering from pebble (DNS-01); "
+            out += "\(certs.acmeRequests) ACME requests and \(certs.acmeOrders) orders logged by pebble, \(certs.dnsUpdates) RR changes logged by named "
+            out += "(record changes, challenges and their removal); \(certs.orders) certbot runs, one at a time (certbot locks its folders), "
+            out += "with up to \(certs.certMaxConcurrent) cert.issue changes in flight waiting their turn; dns.upsert up to \(certs.dnsMaxConcurrent) at once\n"
         }
 
         var table = TextTable([.left, .right, .left, .left])
@@ -106,6 +112,14 @@ extension ReportText {
             table.add("plan with DNS: OVH span / floor", Formatting.ratio(dns.spanRatio), "", "")
             table.add("plan with DNS: wall time / floor", Formatting.ratio(dns.ratio), "", "")
             table.add("plan with DNS: peak RSS", Formatting.bytes(Double(dns.run.maxRSSBytes)), "", "")
+        }
+        if let certs = report.certs {
+            table.add("apply issuing \(certs.certificates) certificates against pebble, --parallelism \(CertsIssueFigures.parallelism): wall time",
+                      Formatting.duration(certs.run.wallSeconds), "", "")
+            table.add("apply with certificates: cert.issue span (first start to last end)", Formatting.duration(certs.certSpanSeconds), "", "")
+            table.add("apply with certificates: one certbot run (median gap between orders)", Formatting.duration(certs.certbotMedianSeconds), "", "")
+            table.add("apply with certificates: one cert.issue change, its wait included (median)", Formatting.duration(certs.certMedianSeconds), "", "")
+            table.add("apply with certificates: peak RSS", Formatting.bytes(Double(certs.run.maxRSSBytes)), "", "")
         }
         return out + table.render() + "\n"
     }

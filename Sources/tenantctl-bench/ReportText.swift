@@ -60,6 +60,7 @@ enum ReportText {
         for apply in report.dnsApply {
             worldRuns.append(("DNS apply on \(apply.provider.rawValue): plan, apply, second plan", [apply.plan, apply.apply, apply.secondPlan]))
         }
+        if let certs = report.certs { worldRuns.append(("apply with \(certs.certificates) certificates", [certs.run])) }
         for (name, runs) in [("validate, \(n) tenants", large.validateRuns), ("validate, \(m) tenants", small.validateRuns),
                              ("changed, \(n) tenants", large.changedRuns), ("changed, \(m) tenants", small.changedRuns),
                              ("version", report.startup)] + worldRuns {

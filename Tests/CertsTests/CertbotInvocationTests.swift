@@ -42,4 +42,17 @@ final class CertbotInvocationTests: XCTestCase {
         XCTAssertEqual(CertbotInvocation.shellQuoted("/a b/it's"), "'/a b/it'\\''s'")
         XCTAssertEqual(CertbotInvocation.shellQuoted("/usr/bin/tenantctl"), "/usr/bin/tenantctl", "certbot looks the first word up as it is")
     }
+
+    /// What certbot's output says decides whether the walker tries the order again.
+    func testWhichCertbotFailuresAreRetried() {
+        let retried = [
+            "An unexpected error occurred: | AttributeError: can't set attribute | Requesting a certificate for c015.certs-bench.bibind.cloud",
+            "Another instance of Certbot is already running.",
+            "urn:ietf:params:acme:error:badNonce :: JWS has an invalid anti-replay nonce",
+            "Max retries exceeded with url: /dir (Caused by NewConnectionError: Connection refused)",
+        ]
+        for text in retried { XCTAssertTrue(CertsDriver.looksTransient(text), text) }
+        let final = ["urn:ietf:params:acme:error:unauthorized :: Incorrect TXT record", "hook exited with status 1"]
+        for text in final { XCTAssertFalse(CertsDriver.looksTransient(text), text) }
+    }
 }

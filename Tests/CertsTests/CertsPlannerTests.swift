@@ -211,4 +211,12 @@ final class CertsPlannerTests: XCTestCase {
         XCTAssertEqual(UTCDate.span(29 * 86_400 + 5), "29 days")
         XCTAssertEqual(UTCDate.span(3 * 3600), "3 hours")
     }
+
+    func testSpansAsThePlanPrintsThem() {
+        XCTAssertEqual(UTCDate.span(90 * Self.day), "90 days")
+        XCTAssertEqual(UTCDate.span(5 * 3600), "5 hours")
+        XCTAssertEqual(UTCDate.span(40 * 60), "40 minutes")
+        XCTAssertEqual(UTCDate.span(90), "90 seconds", "a test CA's short-lived certificate")
+        XCTAssertEqual(UTCDate.span(-5), "0 seconds")
+    }
 }

@@ -1,6 +1,7 @@
 import CertsDriver
 import Foundation
 import GitTestSupport
+import Store
 import XCTest
 
 /// Certificates end to end through the real tenantctl binary: certbot (Debian) orders from
@@ -189,6 +190,53 @@ final class CertsReconcileTests: ReconcileCase {
         XCTAssertFalse((apply.stdout + apply.stderr).contains(hmac), "the HMAC key is in no output")
         let runs = fixture.path("state") + "/certbot/runs"
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: runs), [], "the hook context and EAB file are gone")
+    }
+
+    /// A CA that allows one new certificate per registered domain in a 25-second window: the
+    /// plan orders the first of two shops of acme.test and withholds the second, saying which
+    /// limit, how full it is and when it frees up; the journal holds the order; the apply after
+    /// the window issues the second.
+    func testARateLimitWithholdsTheSecondCertificateUntilItsWindowFreesUp() throws {
+        try repository.write("tenantctl.yaml", fleet().replacingOccurrences(of: "    renewBefore: 0.5\n", with: """
+                renewBefore: 0.5
+                rateLimits:
+                  certificatesPerRegisteredDomain: {count: 1, window: 25s}
+
+            """))
+        try repository.write("tenants/acme.yaml", ReconcileRepository.tenant("acme", offer: "pme", extra: """
+              domains:
+                - {host: shop.acme.test, target: {address: 192.0.2.10}}
+                - {host: www.acme.test, target: {address: 192.0.2.11}}
+
+            """))
+        _ = try repository.commit("two shops, a low limit")
+        let limit = "ACME rate limit certificates per registered domain acme.test (1 per 25 seconds)"
+        let plan = try certs("plan")
+        XCTAssertEqual(plan.status, 2, "\(plan)")
+        XCTAssertTrue(plan.stdout.contains("cert.issue") && plan.stdout.contains("shop.acme.test"), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains(limit + " at \(pebble.directory): 0 used in the window, 1 planned; 1 more order(s) withheld"), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("cert.issue www.acme.test (www.acme.test) withheld: " + limit + ": 0 used in the window, 1 planned before this one"), plan.stdout)
+
+        let apply = try certs("apply", "--auto-approve")
+        XCTAssertEqual(apply.status, 0, "\(apply)")
+        XCTAssertEqual(try facts().names, ["shop.acme.test"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(certbotFolder)/live/acme_production_www.acme.test"), "withheld: not ordered")
+        let orders = try StateStore(directory: fixture.path("state")).certificateOrders(since: Date(timeIntervalSince1970: 0))
+        XCTAssertEqual(orders.map(\.names), [["shop.acme.test"]])
+        XCTAssertEqual(orders.map(\.issued), [true])
+        XCTAssertEqual(orders.map(\.directory), [pebble.directory])
+
+        let held = try certs("plan")
+        XCTAssertEqual(held.status, 2, "\(held)")
+        XCTAssertTrue(held.stdout.contains(limit + " at \(pebble.directory): 1 used in the window, 0 planned; 1 more order(s) withheld"), held.stdout)
+
+        let wait = orders[0].orderedAt.addingTimeInterval(26).timeIntervalSinceNow
+        if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+        let after = try certs("apply", "--auto-approve")
+        XCTAssertEqual(after.status, 0, "\(after)")
+        let www = try String(contentsOfFile: "\(certbotFolder)/live/acme_production_www.acme.test/cert.pem", encoding: .utf8)
+        XCTAssertEqual(try LineageReader.facts(pem: www, directory: nil).names, ["www.acme.test"])
+        XCTAssertEqual(try certs("plan").status, 0)
     }
 
     func testALineageRemovedByHandIsIssuedAgain() throws {

@@ -10,7 +10,7 @@ final class SchemaTests: XCTestCase {
         let tables = try store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        XCTAssertEqual(Set(tables), ["run", "action", "owned_resource", "environment_lock", "suspended_tenant", "reconciled_commit", "run_change",
+        XCTAssertEqual(Set(tables), ["run", "action", "owned_resource", "environment_lock", "suspended_tenant", "reconciled_commit", "run_change", "certificate_order",
                                     "grdb_migrations", "sqlite_sequence"])
         let ownedColumns = try store.pool.read { db in try db.columns(in: "owned_resource").map(\.name) }
         XCTAssertEqual(ownedColumns, ["system", "address", "owner", "applied", "digest", "recorded_at"])

@@ -280,6 +280,11 @@ enum BrokenCases {
             "tenantctl.yaml:20:12: spec.certificates.email: 'ops' is not an e-mail address",
             "tenantctl.yaml:21:18: spec.certificates.renewBefore: expected a fraction of the certificate's lifetime between 0 and 1 (0.33), or days ('30d'), got 2",
         ]),
+        BrokenCase("ACME rate limits with a bad count, a bad window and an unknown limit", [.replace("tenantctl.yaml", "  dns:\n    providers:", "  certificates:\n    directory: https://acme.test/dir\n    email: ops@acme.test\n    rateLimits:\n      newOrders: {count: 0, window: 3h}\n      duplicateCertificates: {count: 5, window: 1w}\n      certificatesPerDomain: {count: 1, window: 1d}\n  dns:\n    providers:")], expected: [
+            "tenantctl.yaml:22:26: spec.certificates.rateLimits.newOrders.count: expected a whole number from 1 to 1000000, got 0",
+            "tenantctl.yaml:23:49: spec.certificates.rateLimits.duplicateCertificates.window: expected a duration such as 7d, 3h, 30m or 20s (up to 366d), got '1w'",
+            "tenantctl.yaml:24:7: spec.certificates.rateLimits.certificatesPerDomain: unknown key 'certificatesPerDomain' in rateLimits; expected one of: certificatesPerRegisteredDomain, duplicateCertificates, newOrders",
+        ]),
         BrokenCase("DNS TTL and owner id out of bounds", [.replace("tenantctl.yaml", "  dns:\n    providers:", "  dns:\n    ttl: 5\n    ownerId: \"bibind,tenantctl/owner=x\"\n    providers:")], expected: [
             "tenantctl.yaml:19:10: spec.dns.ttl: expected a TTL of 30 to 86400 seconds, got 5",
             "tenantctl.yaml:20:14: spec.dns.ownerId: 'bibind,tenantctl/owner=x' is not a DNS owner id: it holds ','; use letters, digits, '-', '_' and '.'",

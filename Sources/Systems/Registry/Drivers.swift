@@ -77,6 +77,7 @@ extension Systems {
             certs.dnsEndpoints = settings.dnsEndpoints
             certs.dnsTimeout = settings.dnsTimeout
             certs.juju = settings.juju
+            certs.book = settings.journal as? any CertificateOrderBook
             drivers.append(CertsDriver(settings: certs, desired: applying?.desired))
         }
         return drivers

@@ -276,9 +276,12 @@ public struct DesiredCertificates: Sendable, Codable, Equatable {
     public var renewBefore: RenewBefore
     /// The CA's CAA identities, when known (see ``caaIdentitiesOrKnown``).
     public var caaIdentities: [String]?
+    /// The limits forecast before ordering: tenantctl.yaml's, else the directory's defaults.
+    public var rateLimits: ACMERateLimits
 
     public init(directory: String, email: String, eab: ExternalAccountBinding? = nil, renewBefore: RenewBefore = .default,
-                caaIdentities: [String]? = nil) {
+                caaIdentities: [String]? = nil, rateLimits: ACMERateLimits? = nil) {
+        self.rateLimits = rateLimits ?? ACMERateLimits.defaults(for: directory)
         self.caaIdentities = caaIdentities
         self.directory = directory
         self.email = email
@@ -288,7 +291,7 @@ public struct DesiredCertificates: Sendable, Codable, Equatable {
 
     public init(_ settings: CertificateSettings) {
         self.init(directory: settings.directory.value, email: settings.email.value, eab: settings.eab, renewBefore: settings.renewBefore,
-                  caaIdentities: settings.caaIdentities)
+                  caaIdentities: settings.caaIdentities, rateLimits: settings.rateLimits)
     }
 
     /// The configured CAA identities, else Let's Encrypt's for its directories; nil: unknown.

@@ -14,9 +14,12 @@ public struct CertificateSettings: Sendable {
     /// The CA's identities in CAA records (`letsencrypt.org`); nil: known for Let's Encrypt's
     /// directories, unknown for others.
     public var caaIdentities: [String]?
+    /// The CA's rate limits as tenantctl.yaml names them; nil: ``ACMERateLimits/defaults(for:)``.
+    public var rateLimits: ACMERateLimits?
 
     public init(directory: Located<String>, email: Located<String>, eab: ExternalAccountBinding? = nil, renewBefore: RenewBefore = .default,
-                caaIdentities: [String]? = nil) {
+                caaIdentities: [String]? = nil, rateLimits: ACMERateLimits? = nil) {
+        self.rateLimits = rateLimits
         self.caaIdentities = caaIdentities
         self.directory = directory
         self.email = email
@@ -87,7 +90,7 @@ extension Field {
 
 enum CertificateSettingsDecoder {
     static func decode(_ field: Field) -> CertificateSettings? {
-        guard let map = field.mapping(allowed: ["directory", "email", "eab", "renewBefore", "caaIdentities"], context: "certificates") else { return nil }
+        guard let map = field.mapping(allowed: ["directory", "email", "eab", "renewBefore", "caaIdentities", "rateLimits"], context: "certificates") else { return nil }
         let directoryField = map.required("directory", expected: "the ACME directory URL (https://acme-v02.api.letsencrypt.org/directory)")
         var directory = directoryField?.nonEmptyString()
         if let value = directory, !(value.value.hasPrefix("https://") || value.value.hasPrefix("http://")) || value.value.contains(where: \.isWhitespace) {
@@ -109,8 +112,14 @@ enum CertificateSettingsDecoder {
         var renewBefore: RenewBefore? = .default
         if let field = map.optional("renewBefore") { renewBefore = field.renewBefore() }
         let caa = map.optional("caaIdentities")?.stringList()?.map { $0.value.lowercased() }
-        guard let directory, let email, let renewBefore else { return nil }
-        return CertificateSettings(directory: directory, email: email, eab: eab, renewBefore: renewBefore, caaIdentities: caa)
+        var rateLimits: ACMERateLimits?
+        var rateLimitsValid = true
+        if let field = map.optional("rateLimits") {
+            rateLimits = field.acmeRateLimits()
+            rateLimitsValid = rateLimits != nil
+        }
+        guard let directory, let email, let renewBefore, rateLimitsValid else { return nil }
+        return CertificateSettings(directory: directory, email: email, eab: eab, renewBefore: renewBefore, caaIdentities: caa, rateLimits: rateLimits)
     }
 
     /// Enough to catch a typo (certbot and the CA check the rest); no spaces, which would split

@@ -16,6 +16,8 @@ public struct CertsDriver: SystemDriver {
     /// The desired state being applied (ACME settings, providers); nil: observe only.
     public let desired: DesiredState?
     let redactor = SecretRedactor()
+    /// One certbot at a time on tenantctl's certbot folders (``CertbotTurns``).
+    let turns = CertbotTurns()
 
     public init(settings: CertsDriverSettings, desired: DesiredState? = nil) {
         self.settings = settings
@@ -32,7 +34,18 @@ public struct CertsDriver: SystemDriver {
         }
         var deliveries: [String: DeliveryObservation] = [:]
         if let juju = settings.juju { deliveries = await SecretDelivery(juju: juju).observe(requests) }
-        return CertsObservation(lineages: lineages, deliveries: deliveries, observedAt: Int(Date().timeIntervalSince1970))
+        let now = Date()
+        var history: [CertificateOrder] = []
+        var historyProblem: String?
+        if let book = settings.book, let acme = request.desired.certificates, acme.rateLimits.longestWindow > 0 {
+            do {
+                history = try book.certificateOrders(since: now.addingTimeInterval(-Double(acme.rateLimits.longestWindow)))
+            } catch {
+                historyProblem = "\(error)"
+            }
+        }
+        return CertsObservation(lineages: lineages, deliveries: deliveries, observedAt: Int(now.timeIntervalSince1970),
+                                history: history, historyProblem: historyProblem)
     }
 
     public func apply(_ change: Change, inputs: ChangeInputs) async throws -> [String: String] {
@@ -70,12 +83,24 @@ public struct CertsDriver: SystemDriver {
                                                forceRenewal: change.kind == .certRenew, eabConfigFile: eabFile)
             var environment = ProcessInfo.processInfo.environment.merging(settings.environment) { _, new in new }
             environment[HookContext.environmentVariable] = contextPath
+            await turns.take()
+            let order: Int64?
             let output: ProcessOutput
             do {
-                output = try await ProcessRunner(environment: environment).run(settings.certbot, invocation.arguments, timeout: settings.certbotTimeout)
+                order = try startOrder(request, directory: acme.directory, renewal: change.kind == .certRenew)
+                do {
+                    output = try await ProcessRunner(environment: environment).run(settings.certbot, invocation.arguments, timeout: settings.certbotTimeout)
+                } catch {
+                    try finishOrder(order, issued: false)
+                    throw CertsDriverError("running certbot: \(error)")
+                }
             } catch {
-                throw CertsDriverError("running certbot: \(error)")
+                await turns.give()
+                throw error
             }
+            await turns.give()
+            // A run that timed out may have been issued: its order stays open (counted as issued).
+            if !output.timedOut { try finishOrder(order, issued: output.exitCode == 0) }
             if output.timedOut { throw CertsDriverError("certbot did not finish within \(settings.certbotTimeout.components.seconds) s", transient: true) }
             guard output.exitCode == 0 else {
                 throw CertsDriverError("certbot failed (exit \(output.exitCode)) for \(request.lineage): \(Self.failureSummary(output.stderrText + "\n" + output.stdoutText))",
@@ -87,6 +112,27 @@ public struct CertsDriver: SystemDriver {
             throw CertsDriverError("certbot succeeded, but \(reader.livePath(request.lineage))/cert.pem does not hold \(request.names.joined(separator: ", "))")
         }
         return Self.values(facts)
+    }
+
+    /// Journals the order certbot is about to place, so that the rate-limit forecast counts
+    /// it whatever comes of it. A journal that cannot be written stops the order: an order
+    /// nobody counted could break the CA's limits unseen.
+    func startOrder(_ request: CertificateRequest, directory: String, renewal: Bool) throws -> Int64? {
+        guard let book = settings.book else { return nil }
+        do {
+            return try book.startCertificateOrder(directory: directory, lineage: request.lineage, names: request.names, renewal: renewal)
+        } catch {
+            throw CertsDriverError("journaling the certificate order for \(request.lineage) failed, so it was not placed: \(error)")
+        }
+    }
+
+    func finishOrder(_ id: Int64?, issued: Bool) throws {
+        guard let book = settings.book, let id else { return }
+        do {
+            try book.finishCertificateOrder(id, issued: issued)
+        } catch {
+            throw CertsDriverError("certbot ran, but journaling the outcome of order \(id) failed: \(error)")
+        }
     }
 
     /// Gives the lineage's current certificate to its application (see ``SecretDelivery``).
@@ -165,9 +211,15 @@ public struct CertsDriver: SystemDriver {
         return summary.count > 1500 ? String(summary.suffix(1500)) : summary
     }
 
-    /// A CA that could not be reached, or asked to come back later.
+    /// A CA that could not be reached, or asked to come back later; another certbot holding
+    /// the folders; or Debian's certbot on Python 3.11+ crashing with "can't set attribute"
+    /// where it meant to report the ACME server's error (certbot/certbot#9539): most often a
+    /// nonce the CA rejected twice in a row (pebble rejects 5% of them), worth another order,
+    /// and retrying a lasting error costs only the retry policy's few attempts.
     static func looksTransient(_ text: String) -> Bool {
-        ["Connection refused", "Max retries exceeded", "timed out", "503 Service", "rateLimited"].contains { text.contains($0) }
+        ["Connection refused", "Max retries exceeded", "timed out", "503 Service", "rateLimited", "badNonce",
+         "Another instance of Certbot is already running", "AttributeError: can't set attribute"]
+            .contains { text.contains($0) }
     }
 
     public func classify(_ error: any Error) -> ErrorClass {

@@ -24,6 +24,8 @@ public struct CertsDriverSettings: Sendable {
     public var environment: [String: String]
     /// The juju CLI certificates are delivered through (user secrets); nil: none are.
     public var juju: JujuCLI?
+    /// The journal of certificate orders (rate-limit forecast); nil: none is kept.
+    public var book: (any CertificateOrderBook)?
 
     public init(directory: String, certbot: String = "certbot", hookBinary: String = CertsDriverSettings.currentExecutable,
                 secrets: (any SecretSource)?, dnsEndpoints: [String: String] = [:], dnsTimeout: Duration = .seconds(30),

@@ -50,4 +50,11 @@ public struct CertsSystem: RegisteredSystem {
         return DriftDescription(subject: "certificate \(change.target)", address: change.address.description, field: reason.field, cause: cause,
                                 place: ["lineage": change.parameters["lineage"]?.description ?? ""])
     }
+
+    /// A certificate held back (preflight, an unreadable lineage, a CA's rate limit) is one git
+    /// asks for and does not have as it should, not something present that git lacks.
+    public func describeWithheld(_ withheld: WithheldChange) -> DriftDescription {
+        DriftDescription(subject: "certificate \(withheld.target)", address: withheld.address.description, field: "certificate",
+                         cause: "\(withheld.kind.rawValue) withheld: \(withheld.reason)")
+    }
 }

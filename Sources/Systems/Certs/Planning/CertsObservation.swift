@@ -9,16 +9,24 @@ public struct CertsObservation: SystemObservation, Codable, Equatable {
     public var deliveries: [String: DeliveryObservation]
     /// Seconds since 1970 (UTC) when the lineages were read.
     public var observedAt: Int
+    /// The journal's certificate orders within the longest rate-limit window, for the forecast.
+    public var history: [CertificateOrder]
+    /// Why the journal's orders could not be read (the forecast then counts this plan only).
+    public var historyProblem: String?
 
-    public init(lineages: [String: LineageObservation], deliveries: [String: DeliveryObservation] = [:], observedAt: Int) {
+    public init(lineages: [String: LineageObservation], deliveries: [String: DeliveryObservation] = [:], observedAt: Int,
+                history: [CertificateOrder] = [], historyProblem: String? = nil) {
         self.lineages = lineages
         self.deliveries = deliveries
         self.observedAt = observedAt
+        self.history = history
+        self.historyProblem = historyProblem
     }
 
     private enum CodingKeys: String, CodingKey {
-        case lineages, deliveries
+        case lineages, deliveries, history
         case observedAt = "observed_at"
+        case historyProblem = "history_problem"
     }
 
     public init(from decoder: Decoder) throws {
@@ -26,6 +34,8 @@ public struct CertsObservation: SystemObservation, Codable, Equatable {
         lineages = try container.decode([String: LineageObservation].self, forKey: .lineages)
         deliveries = try container.decodeIfPresent([String: DeliveryObservation].self, forKey: .deliveries) ?? [:]
         observedAt = try container.decode(Int.self, forKey: .observedAt)
+        history = try container.decodeIfPresent([CertificateOrder].self, forKey: .history) ?? []
+        historyProblem = try container.decodeIfPresent(String.self, forKey: .historyProblem)
     }
 }
 

@@ -12,6 +12,9 @@ import TenantCore
 ///   of the zone): the names exist before their certificate is asked for.
 /// - Preflight: a name whose zone no configured provider hosts (or that DNS observed missing)
 ///   cannot answer a DNS-01 challenge; its certificate is withheld with the reason.
+/// - Rate limits: the orders the plan would place are forecast against the CA's limits with
+///   the journal's recent orders (``RateLimitForecast``); an order over a limit is withheld,
+///   and a note says which limit, how full it is and when it frees up.
 /// - Dates and names go into the plan; never anything of the key.
 public struct CertsPlanner: SystemPlanning {
     public static let systemName = CertAddress.system
@@ -24,6 +27,13 @@ public struct CertsPlanner: SystemPlanning {
               let observation = input.observed.observation(of: system, as: CertsObservation.self) else { return SystemPlan() }
         var result = SystemPlan()
         let dns = input.observed.observation(of: DNSAddress.system, as: DNSObservation.self)
+        var forecast = RateLimitForecast(limits: settings.rateLimits, directory: settings.directory, history: observation.history,
+                                         now: observation.observedAt)
+        /// Per limit reached: the first refusal, its environment, and how many were withheld.
+        var reached: [String: (refusal: RateLimitForecast.Refusal, environment: String, withheld: Int)] = [:]
+        if let problem = observation.historyProblem, settings.rateLimits != .none {
+            result.notes.append(PlanNote(environment: "certificates", text: "rate limits forecast from this plan alone: the journal's certificate orders could not be read (\(problem))"))
+        }
         for request in CertificateRequest.all(in: input.desired) {
             let address = CertAddress.lineage(request)
             let target = "\(request.host) (\(request.names.joined(separator: ", ")))"
@@ -41,6 +51,12 @@ public struct CertsPlanner: SystemPlanning {
                 result.withheld.append(WithheldChange(environment: request.environment, address: address, kind: .certIssue, target: target,
                                                       reason: "lineage \(request.lineage) could not be read: \(message); fix or remove it under certbot's live/ folder", cause: .blocked))
             case let .change(kind, effect, reasons):
+                if let refusal = forecast.admit(names: request.names, renewal: kind == .certRenew) {
+                    result.withheld.append(WithheldChange(environment: request.environment, address: address, kind: kind, target: target,
+                                                          reason: refusal.text + "; withheld until then", cause: .rateLimited))
+                    reached[refusal.limit, default: (refusal, request.environment, 0)].withheld += 1
+                    break
+                }
                 var parameters: [String: ChangeParameter] = [
                     "lineage": .string(request.lineage), "names": .strings(request.names), "directory": .string(settings.directory),
                     "zone": .string(request.zone), "provider": .string(request.provider),
@@ -56,6 +72,11 @@ public struct CertsPlanner: SystemPlanning {
             if let delivery = Self.delivery(request, observation: observation, issuance: issuance, upstream: input.upstream) {
                 result.changes.append(delivery)
             }
+        }
+        for limit in reached.keys.sorted() {
+            guard let (refusal, environment, withheld) = reached[limit] else { continue }
+            result.notes.append(PlanNote(environment: environment, text: "ACME rate limit \(refusal.limit) (\(refusal.allowed)) at \(settings.directory): "
+                + "\(refusal.used) used in the window, \(refusal.planned) planned; \(withheld) more order(s) withheld; a place frees up at \(UTCDate.text(refusal.freesAt))"))
         }
         return result
     }

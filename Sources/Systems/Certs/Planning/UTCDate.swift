@@ -18,11 +18,13 @@ public enum UTCDate {
         return "\(year)-\(two(month))-\(two(day)) \(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)) UTC"
     }
 
-    /// `12 days`, `5 hours`, `40 minutes`: a duration as the plan prints it.
+    /// `12 days`, `5 hours`, `40 minutes`, `45 seconds`: a duration as the plan prints it
+    /// (seconds for the short-lived certificates of test CAs, such as the demo's pebble).
     public static func span(_ seconds: Int) -> String {
         let seconds = max(0, seconds)
         if seconds >= 2 * 86_400 { return "\(seconds / 86_400) days" }
         if seconds >= 2 * 3600 { return "\(seconds / 3600) hours" }
-        return "\(seconds / 60) minutes"
+        if seconds >= 2 * 60 { return "\(seconds / 60) minutes" }
+        return "\(seconds) seconds"
     }
 }
