@@ -55,7 +55,7 @@ final class DashboardRecordsTests: XCTestCase {
     }
 
     func testTheMigrationsAreAppendedAndUpgradeAReleasedDatabase() throws {
-        XCTAssertEqual(Array(Schema.migrator.migrations.dropFirst(5).prefix(2)), ["v6-reconciled-commits", "v7-run-plans"], "migrations are append-only")
+        XCTAssertEqual(Array(Schema.migrator.migrations.dropFirst(6).prefix(2)), ["v6-reconciled-commits", "v7-run-plans"], "migrations are append-only")
         let dir = try TemporaryDirectory()
         let fixture = try XCTUnwrap(Bundle.module.url(forResource: "release-1-state", withExtension: "sqlite", subdirectory: "Fixtures"))
         try FileManager.default.copyItem(atPath: fixture.path, toPath: dir.child("tenantctl.sqlite"))

@@ -36,15 +36,47 @@ enum PrivateFile {
         }
     }
 
-    /// A fresh private folder under `parent` (mkdtemp), removed after `body`.
+    /// A fresh private folder under `parent` (mkdtemp), removed after `body`. Its name carries
+    /// this process's id, so that folders a killed run left behind (they hold DNS credentials
+    /// and EAB keys) are found and removed by the next one (``removeAbandonedFolders(in:)``).
     static func withFolder<Result: Sendable>(in parent: String, _ body: (String) async throws -> Result) async throws -> Result {
         try makeDirectory(parent)
-        var template = Array((parent + "/run-XXXXXX").utf8CString)
+        removeAbandonedFolders(in: parent)
+        var template = Array((parent + "/run-\(getpid())-XXXXXX").utf8CString)
         guard let pointer = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw Failure(description: "cannot create a private folder in \(parent): \(String(cString: strerror(errno)))")
         }
         let folder = String(cString: pointer)
+        // Best effort: a folder that cannot be removed now is removed by the next run's sweep.
         defer { try? FileManager.default.removeItem(atPath: folder) }
         return try await body(folder)
+    }
+
+    /// Removes the run folders of processes that are gone: `run-<pid>-XXXXXX` whose process no
+    /// longer exists (a run killed with SIGKILL, a crash, a power cut). Folders of this process
+    /// and of other live processes (another apply, on other environments) are left alone; so
+    /// are names this code did not make. A folder of an older release (`run-XXXXXX`, no pid) is
+    /// removed once it is an hour old: no certbot run lasts that long. Answers the folders
+    /// removed. Best effort: what cannot be removed is tried again next time.
+    @discardableResult
+    static func removeAbandonedFolders(in parent: String, now: Date = Date()) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return [] }
+        var removed: [String] = []
+        for name in names where name.hasPrefix("run-") {
+            let path = parent + "/" + name
+            let parts = name.split(separator: "-")
+            let abandoned: Bool
+            if parts.count == 3, let pid = pid_t(parts[1]), pid > 0 {
+                abandoned = pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+            } else if parts.count == 2, parts[1].count == 6 {
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? now
+                abandoned = now.timeIntervalSince(modified) > 3600
+            } else {
+                abandoned = false
+            }
+            guard abandoned, (try? FileManager.default.removeItem(atPath: path)) != nil else { continue }
+            removed.append(name)
+        }
+        return removed
     }
 }

@@ -145,8 +145,9 @@ final class ProviderClients: Sendable {
             guard let provider else { throw DNSDriverError("no DNS provider named '\(name)' in tenantctl.yaml") }
             // Read as the registrars read them: one place decides how credentials leave Vault.
             let credentials = try await RegistrarClients.credentials(name, provider, secrets: settings.secrets, redactor: redactor)
-            return try DNSProviderFactory.make(name: name, provider: provider, credentials: credentials,
-                                               endpoint: settings.endpoints[name], timeout: settings.timeout)
+            let client = try DNSProviderFactory.make(name: name, provider: provider, credentials: credentials,
+                                                     endpoint: settings.endpoints[name], timeout: settings.timeout)
+            return CoalescingDNSClient(wrapping: client)
         }
     }
 

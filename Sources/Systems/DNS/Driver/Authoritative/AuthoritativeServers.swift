@@ -14,7 +14,7 @@ import TenantCore
 public enum AuthoritativeServers {
     public static func configured(_ provider: DesiredDNSProvider?, client: any DNSProviderClient) throws -> [NameServer]? {
         if let listed = try nameservers(provider) { return listed }
-        if let rfc2136 = client as? RFC2136Provider { return [NameServer(host: rfc2136.host, port: rfc2136.port)] }
+        if let rfc2136 = ((client as? CoalescingDNSClient)?.wrapped ?? client) as? RFC2136Provider { return [NameServer(host: rfc2136.host, port: rfc2136.port)] }
         return nil
     }
 
