@@ -119,7 +119,7 @@ public enum RepositoryLocation: Sendable, Equatable {
         return schemeEnd..<at
     }
 
-    static func removingPassword(from url: String) -> String {
+    public static func removingPassword(from url: String) -> String {
         guard let userinfo = userinfoRange(in: url),
               let colon = url[userinfo].firstIndex(of: ":")
         else { return url }

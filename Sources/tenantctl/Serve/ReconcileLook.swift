@@ -98,7 +98,9 @@ struct ReconcileLook {
 
     /// The repository and ref followed, credentials left out: the key of the stored commit.
     static func source(_ reader: RepositoryReader, settings: ServeCommand) -> String {
-        let location = (try? RepositoryLocation.parse(reader.repositoryArgument).redacted) ?? reader.repositoryArgument  // parsed already by openGit
+        // Parsed already by openGit; should it ever fail here, the password still stays out of the store.
+        let location = (try? RepositoryLocation.parse(reader.repositoryArgument).redacted)
+            ?? RepositoryLocation.removingPassword(from: reader.repositoryArgument)
         return location + "#" + (settings.repository.ref ?? "HEAD")
     }
 

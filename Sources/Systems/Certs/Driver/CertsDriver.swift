@@ -103,7 +103,7 @@ public struct CertsDriver: SystemDriver {
             if !output.timedOut { try finishOrder(order, issued: output.exitCode == 0) }
             if output.timedOut { throw CertsDriverError("certbot did not finish within \(settings.certbotTimeout.components.seconds) s", transient: true) }
             guard output.exitCode == 0 else {
-                throw CertsDriverError("certbot failed (exit \(output.exitCode)) for \(request.lineage): \(Self.failureSummary(output.stderrText + "\n" + output.stdoutText))",
+                throw CertsDriverError("certbot failed (exit \(output.exitCode)) for \(request.lineage): \(Self.failureSummary(output.stdoutText + "\n" + output.stderrText))",
                                        transient: Self.looksTransient(output.stderrText))
             }
         }
